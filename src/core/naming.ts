@@ -1,0 +1,35 @@
+/**
+ * File names of records: the number that is a record's identity, the slug made from its title, and
+ * which files in a decision folder are records at all.
+ */
+
+/** Files that live in decision folders but are not records (log4brains, MADR and Docusaurus leave these). */
+const NOT_RECORDS = /^(readme|index|template|adr-template|_?category_?|toc|contributing|changelog)(\.[^.]*)?$/i;
+const MARKDOWN = /\.(md|mdx|markdown)$/i;
+
+/** True when a file name in a decision folder looks like a record (markdown, not a README/index/template). */
+export function isRecordFileName(name: string): boolean {
+  if (!MARKDOWN.test(name) || name.startsWith('.')) return false;
+  const stem = name.replace(MARKDOWN, '');
+  return !NOT_RECORDS.test(stem) && !/template/i.test(stem);
+}
+
+/**
+ * The record number a file name starts with: `0012-bill-upfront.md` → 12, `adr-007-x.md` → 7,
+ * `ADR012 title.md` → 12. Dated names (`20240131-slug.md`, log4brains) and names without a leading
+ * number have none.
+ */
+export function numberFromFileName(name: string): number | undefined {
+  const match = /^(?:(?:adr|dr|rfc)[-_ ]?)?(\d{1,6})(?=[-_. ]|$)/i.exec(name);
+  if (!match) return undefined;
+  const digits = match[1];
+  // Eight digits starting with a plausible year are a date, not a number (log4brains: 20240131-…).
+  if (digits.length === 8 && /^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/.test(digits)) return undefined;
+  if (digits.length > 5) return undefined;
+  return Number(digits);
+}
+
+/** The four-digit form used in file names: 12 → `0012`. Numbers past 9999 keep all their digits. */
+export function formatNumber(number: number): string {
+  return String(number).padStart(4, '0');
+}
