@@ -1,0 +1,123 @@
+import { promises as fsp } from 'node:fs';
+import * as nodePath from 'node:path';
+import { DirectoryEntry, FileStat, FileSystem, FileSystemError, FileSystemErrorCode, FileType } from '../core/fileSystem';
+
+/**
+ * The {@link FileSystem} port over Node's `fs`, rooted at an absolute directory, for the CLI and
+ * for tests on real disks. Paths given to it are POSIX and relative to the root; one that would
+ * resolve outside the root is refused rather than followed.
+ */
+export class NodeFileSystem implements FileSystem {
+  readonly root: string;
+
+  constructor(root: string) {
+    this.root = nodePath.resolve(root);
+  }
+
+  async readFile(path: string): Promise<Uint8Array> {
+    const absolute = this.resolve(path);
+    try {
+      return await fsp.readFile(absolute);
+    } catch (error) {
+      throw toFileSystemError(error, path);
+    }
+  }
+
+  async writeFile(path: string, content: Uint8Array): Promise<void> {
+    const absolute = this.resolve(path);
+    try {
+      await fsp.mkdir(nodePath.dirname(absolute), { recursive: true });
+      await fsp.writeFile(absolute, content);
+    } catch (error) {
+      throw toFileSystemError(error, path);
+    }
+  }
+
+  async createFile(path: string, content: Uint8Array): Promise<void> {
+    const absolute = this.resolve(path);
+    try {
+      await fsp.mkdir(nodePath.dirname(absolute), { recursive: true });
+      // `wx` is O_CREAT | O_EXCL: the kernel, not a check before writing, decides who gets the name.
+      await fsp.writeFile(absolute, content, { flag: 'wx' });
+    } catch (error) {
+      throw toFileSystemError(error, path);
+    }
+  }
+
+  async stat(path: string): Promise<FileStat | undefined> {
+    const absolute = this.resolve(path);
+    try {
+      const stats = await fsp.stat(absolute);
+      return {
+        type: stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'other',
+        mtime: stats.mtimeMs,
+        size: stats.size,
+      };
+    } catch (error) {
+      const mapped = toFileSystemError(error, path);
+      if (mapped.code === 'FileNotFound') return undefined;
+      throw mapped;
+    }
+  }
+
+  async readDirectory(path: string): Promise<DirectoryEntry[]> {
+    const absolute = this.resolve(path);
+    try {
+      const entries = await fsp.readdir(absolute, { withFileTypes: true });
+      return await Promise.all(
+        entries.map(async (entry) => ({
+          name: entry.name,
+          // A link counts as what it points to, so linked records and folders are not skipped.
+          type: entry.isSymbolicLink() ? await linkTargetType(nodePath.join(absolute, entry.name)) : entryType(entry),
+        })),
+      );
+    } catch (error) {
+      throw toFileSystemError(error, path);
+    }
+  }
+
+  private resolve(path: string): string {
+    const absolute = nodePath.resolve(this.root, ...path.split('/').filter((segment) => segment !== ''));
+    const relative = nodePath.relative(this.root, absolute);
+    if (relative.startsWith('..') || nodePath.isAbsolute(relative)) {
+      throw new FileSystemError('NoPermissions', path, `Outside ${this.root}: ${path}`);
+    }
+    return absolute;
+  }
+}
+
+function entryType(entry: { isFile(): boolean; isDirectory(): boolean }): FileType {
+  if (entry.isFile()) return 'file';
+  if (entry.isDirectory()) return 'directory';
+  return 'other';
+}
+
+async function linkTargetType(absolute: string): Promise<FileType> {
+  try {
+    return entryType(await fsp.stat(absolute));
+  } catch {
+    return 'other'; // a dangling link
+  }
+}
+
+const CODES: Record<string, FileSystemErrorCode> = {
+  ENOENT: 'FileNotFound',
+  ENOTDIR: 'FileNotFound',
+  EEXIST: 'FileExists',
+  EACCES: 'NoPermissions',
+  EPERM: 'NoPermissions',
+  EROFS: 'NoPermissions',
+  EISDIR: 'FileExists',
+  EBUSY: 'Unavailable',
+  EAGAIN: 'Unavailable',
+  EMFILE: 'Unavailable',
+  ENFILE: 'Unavailable',
+  EIO: 'Unavailable',
+};
+
+function toFileSystemError(error: unknown, path: string): FileSystemError {
+  if (error instanceof FileSystemError) return error;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  return new FileSystemError((code && CODES[code]) || 'Unknown', path, message);
+}
