@@ -1,0 +1,245 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import matter from 'gray-matter';
+import { parse as parseYaml } from 'yaml';
+import { NodeFileSystem } from '../../src/cli/nodeFileSystem';
+import {
+  BUILT_IN_TEMPLATES,
+  RenderInput,
+  Template,
+  contextLineOf,
+  loadCustomTemplates,
+  mergeTemplates,
+  renderRecord,
+} from '../../src/core/templates';
+import { MemoryFileSystem } from './memoryFileSystem';
+
+const repoRoot = path.resolve(__dirname, '../../..');
+
+const input: RenderInput = {
+  number: 12,
+  title: 'Bill annual plans upfront',
+  date: '2026-11-22',
+  prefix: 'DR',
+  decisionMakers: ['Ana Ruiz'],
+  tags: ['billing', 'pricing'],
+  stakeholders: [{ name: 'Sam Lee', email: 'sam@example.com', role: 'VP Finance' }, { name: 'Kim Park' }],
+};
+
+function builtIn(id: string): Template {
+  const template = BUILT_IN_TEMPLATES.find((candidate) => candidate.id === id);
+  assert.ok(template, id);
+  return template;
+}
+
+/** Front matter as both YAML readers in play see it: `yaml` (1.2) and gray-matter's js-yaml. */
+function frontMatterOf(text: string): Record<string, unknown> {
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
+  assert.ok(match, 'no front matter');
+  const strict = parseYaml(match[1]) as Record<string, unknown>;
+  const viaGrayMatter = matter(text, {}).data;
+  assert.equal(viaGrayMatter.title, strict.title);
+  return strict;
+}
+
+function lines(text: string): string[] {
+  return text.split('\n');
+}
+
+describe('renderRecord', () => {
+  it('renders the full template with front matter in the documented key order', () => {
+    const text = renderRecord(builtIn('full'), input);
+    assert.equal(
+      text.slice(0, text.indexOf('## Context')),
+      [
+        '---',
+        'title: Bill annual plans upfront',
+        'status: proposed',
+        'date: 2026-11-22',
+        'decision-makers: [Ana Ruiz]',
+        'tags: [billing, pricing]',
+        'sign-off:',
+        '  - name: Sam Lee',
+        '    email: sam@example.com',
+        '    role: VP Finance',
+        '    state: pending',
+        '  - name: Kim Park',
+        '    state: pending',
+        'data-sources: []',
+        '---',
+        '# Bill annual plans upfront',
+        '',
+        '',
+      ].join('\n'),
+    );
+    const headings = lines(text).filter((line) => line.startsWith('## '));
+    assert.deepEqual(headings, ['## Context', '## Options considered', '## Decision', '## Rationale', '## Data sources', '## Consequences']);
+    // Every section carries a short guidance comment.
+    const sections = text.split(/^## /m).slice(1);
+    for (const section of sections) assert.match(section, /<!-- .+ -->/, section);
+  });
+
+  it('renders the short template', () => {
+    const text = renderRecord(builtIn('short'), input);
+    assert.deepEqual(lines(text).filter((line) => line.startsWith('## ')), ['## Context', '## Decision', '## Rationale']);
+    assert.equal(frontMatterOf(text).status, 'proposed');
+  });
+
+  it('renders MADR 4 with its RACI fields and sections', () => {
+    const text = renderRecord(builtIn('madr'), { ...input, stakeholders: [] });
+    const data = frontMatterOf(text);
+    assert.deepEqual(Object.keys(data), ['title', 'status', 'date', 'decision-makers', 'consulted', 'informed', 'tags', 'data-sources']);
+    assert.deepEqual(data.consulted, []);
+    assert.deepEqual(
+      lines(text).filter((line) => /^#{2,3} /.test(line)),
+      ['## Context and Problem Statement', '## Decision Drivers', '## Considered Options', '## Decision Outcome', '### Consequences'],
+    );
+  });
+
+  it('renders Nygard records the way adr-tools does, without front matter', () => {
+    const text = renderRecord(builtIn('nygard'), input);
+    assert.deepEqual(lines(text).slice(0, 8), ['# 12. Bill annual plans upfront', '', 'Date: 2026-11-22', '', '## Status', '', 'Proposed', '']);
+    assert.ok(!text.startsWith('---'));
+    assert.doesNotMatch(text, /Sam Lee|billing/);
+    assert.deepEqual(lines(text).filter((line) => line.startsWith('## ')), ['## Status', '## Context', '## Decision', '## Consequences']);
+  });
+
+  it('leaves the number out of a Nygard heading when the log has none', () => {
+    const text = renderRecord(builtIn('nygard'), { ...input, number: undefined });
+    assert.equal(lines(text)[0], '# Bill annual plans upfront');
+  });
+
+  for (const title of [
+    'Use "quotes": and # hashes',
+    "It's a 'single' quote",
+    'yes',
+    'null',
+    '2026-11-22',
+    '0005',
+    '12:30',
+    '- dash first',
+    '[bracketed]',
+    '{braced}',
+    '@at & *star !bang | pipe > gt %pct',
+    'Trailing colon:',
+    'Ünïcödé 日本語',
+  ]) {
+    it(`round-trips the title ${JSON.stringify(title)}`, () => {
+      for (const template of BUILT_IN_TEMPLATES.filter((candidate) => candidate.header === 'front-matter')) {
+        const text = renderRecord(template, { ...input, title });
+        assert.equal(frontMatterOf(text).title, title, template.id);
+        assert.ok(lines(text).includes(`# ${title}`), template.id);
+      }
+    });
+  }
+
+  it('keeps the title on one line', () => {
+    const text = renderRecord(builtIn('full'), { ...input, title: '  Two\nlines\tand  spaces ' });
+    assert.equal(frontMatterOf(text).title, 'Two lines and spaces');
+  });
+
+  it('quotes list items a YAML 1.1 reader would misread, and names with commas', () => {
+    const text = renderRecord(builtIn('short'), { ...input, tags: ['yes', 'on', '2024'], decisionMakers: ['Ruiz, Ana'] });
+    const data = frontMatterOf(text);
+    assert.deepEqual(data.tags, ['yes', 'on', '2024']);
+    assert.deepEqual(matter(text, {}).data.tags, ['yes', 'on', '2024']);
+    assert.deepEqual(data['decision-makers'], ['Ruiz, Ana']);
+  });
+
+  it('writes empty prompts but leaves out keys with nothing to say', () => {
+    const text = renderRecord(builtIn('full'), { ...input, decisionMakers: [], tags: [], stakeholders: [] });
+    const data = frontMatterOf(text);
+    assert.deepEqual(Object.keys(data), ['title', 'status', 'date', 'decision-makers', 'tags', 'data-sources']);
+  });
+
+  it('finds the Context body line in every built-in template', () => {
+    for (const template of BUILT_IN_TEMPLATES) {
+      const text = renderRecord(template, input);
+      const line = contextLineOf(text);
+      assert.ok(line !== undefined, template.id);
+      const all = lines(text);
+      assert.match(all[line - 2], /^## Context/, template.id);
+      assert.match(all[line], /^<!--/, template.id);
+    }
+  });
+});
+
+describe('contextLineOf', () => {
+  it('returns the line after the heading when the section is empty', () => {
+    assert.equal(contextLineOf('# T\n\n## Context\n\n## Decision\n'), 3);
+  });
+
+  it('returns undefined without a Context section', () => {
+    assert.equal(contextLineOf('# T\n\n## Decision\n'), undefined);
+  });
+
+  it('handles CRLF', () => {
+    assert.equal(contextLineOf('# T\r\n\r\n## Context\r\n\r\nText\r\n'), 4);
+  });
+});
+
+describe('custom templates', () => {
+  const fs = new NodeFileSystem(repoRoot);
+
+  it('loads every markdown template of a folder and reports the broken ones', async () => {
+    const { templates, problems } = await loadCustomTemplates(fs, 'test/fixtures/templates');
+    assert.deepEqual(
+      templates.map((template) => [template.id, template.label]),
+      [
+        ['own_heading', 'Own heading'],
+        ['security-review', 'Security review'],
+      ],
+    );
+    assert.equal(problems.length, 2);
+    assert.match(problems.join('\n'), /broken-front-matter\.md: front matter is not valid YAML/);
+    assert.match(problems.join('\n'), /unclosed\.md: front matter opens with --- but never closes/);
+  });
+
+  it('merges a template’s front matter into the record and fills placeholders', async () => {
+    const { templates } = await loadCustomTemplates(fs, 'test/fixtures/templates');
+    const template = templates.find((candidate) => candidate.id === 'security-review');
+    assert.ok(template);
+    const text = renderRecord(template, input);
+    const data = frontMatterOf(text);
+    assert.deepEqual(Object.keys(data), [
+      'title',
+      'status',
+      'date',
+      'decision-makers',
+      'consulted',
+      'tags',
+      'sign-off',
+      'data-sources',
+      'review-board',
+      'adr',
+    ]);
+    assert.equal(data.status, 'draft');
+    assert.deepEqual(data.tags, ['security', 'billing', 'pricing']);
+    assert.deepEqual(data.consulted, ['Security team']);
+    assert.equal(data['review-board'], 'Architecture');
+    assert.equal(data.adr, '12');
+    assert.ok(text.includes('<!-- What could go wrong for DR-12, decided on 2026-11-22? -->'));
+    assert.ok(text.includes('Reviewed as Bill annual plans upfront. {{unknown}} stays.'));
+    assert.ok(text.includes('# Bill annual plans upfront\n\n## Threat'));
+  });
+
+  it('does not add a second title to a template that writes its own', async () => {
+    const { templates } = await loadCustomTemplates(fs, 'test/fixtures/templates');
+    const template = templates.find((candidate) => candidate.id === 'own_heading');
+    assert.ok(template);
+    const text = renderRecord(template, input);
+    assert.equal(lines(text).filter((line) => line.startsWith('# ')).length, 1);
+    assert.ok(text.includes('# DR-12: Bill annual plans upfront'));
+  });
+
+  it('has no templates in a missing folder', async () => {
+    assert.deepEqual(await loadCustomTemplates(new MemoryFileSystem(), '.decisions/templates'), { templates: [], problems: [] });
+  });
+
+  it('lets a custom template replace a built-in one of the same id', () => {
+    const custom: Template = { ...builtIn('short'), body: '## Mine\n', description: 'ours' };
+    const merged = mergeTemplates(BUILT_IN_TEMPLATES, [custom]);
+    assert.equal(merged.length, BUILT_IN_TEMPLATES.length);
+    assert.equal(merged.find((template) => template.id === 'short')?.description, 'ours');
+  });
+});
