@@ -2,7 +2,8 @@
  * Where a repository keeps its decision log: a setting, adr-tools' `.adr-dir` file, or the first
  * of the folders the common tools create.
  */
-import { FileSystem } from './fileSystem';
+import { FileSystem, FileSystemError, joinPath } from './fileSystem';
+import { isRecordFileName } from './naming';
 
 /** MADR's default, and where new logs are created when nothing else says otherwise. */
 export const DEFAULT_DECISION_FOLDER = 'docs/decisions';
@@ -66,6 +67,34 @@ export function normalizeRelativePath(path: string): string | undefined {
 /** True when `path` is `folder` itself or lies anywhere beneath it. */
 export function isInsideFolder(path: string, folder: string): boolean {
   return path === folder || path.startsWith(`${folder}/`);
+}
+
+/**
+ * Record files under a folder, recursively, skipping hidden folders and node_modules. A missing
+ * folder has none; an unreadable subfolder is skipped; an unreadable top folder rejects.
+ */
+export async function listRecordFiles(fs: FileSystem, folder: string): Promise<string[]> {
+  const files: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await fs.readDirectory(dir);
+    } catch (error) {
+      // A folder deleted while scanning, or unreadable below the top: skip it, keep the rest.
+      if (dir !== folder || (error instanceof FileSystemError && error.code === 'FileNotFound')) return;
+      throw error;
+    }
+    const subfolders: string[] = [];
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const path = joinPath(dir, entry.name);
+      if (entry.type === 'directory') subfolders.push(path);
+      else if (entry.type === 'file' && isRecordFileName(entry.name)) files.push(path);
+    }
+    await Promise.all(subfolders.map(walk));
+  };
+  await walk(folder);
+  return files;
 }
 
 async function readAdrDir(fs: FileSystem): Promise<string | undefined> {
