@@ -11,7 +11,16 @@ const MARKDOWN = /\.(md|mdx|markdown)$/i;
 export function isRecordFileName(name: string): boolean {
   if (!MARKDOWN.test(name) || name.startsWith('.')) return false;
   const stem = name.replace(MARKDOWN, '');
-  return !NOT_RECORDS.test(stem) && !/template/i.test(stem);
+  return !NOT_RECORDS.test(stem) && !isTemplateStem(stem);
+}
+
+/**
+ * `template`, `adr-template`, `adr000-template`, `template-madr`, `madr-template` are templates;
+ * `0039-use-apache-velocity-as-template-engine` (JabRef) is a record about one.
+ */
+function isTemplateStem(stem: string): boolean {
+  const words = stem.replace(/^(?:(?:adr|dr|rfc)[-_ ]?)?\d*[-_ ]?/i, '');
+  return /^template(?:[-_ ]|$)|[-_ ]template$/i.test(words);
 }
 
 /**
