@@ -1,0 +1,370 @@
+/**
+ * The in-memory index of one decision folder: every record, parsed, kept current one file at a time
+ * from file-system events. Built once by a full scan (or from a snapshot of a previous index, reading
+ * only files whose modification time or size changed) and never rescanned for a single change.
+ */
+import { Emitter, Event } from './events';
+import { FileSystem, FileSystemError, baseName } from './fileSystem';
+import { isInsideFolder, listRecordFiles } from './folders';
+import { stakeholdersOf } from './grouping';
+import { isRecordFileName, numberFromFileName } from './naming';
+import { parseRecord } from './parse';
+import { DecisionRecord, Problem } from './record';
+
+export interface LogChange {
+  /** Records added or changed, including records whose log-level problems changed. */
+  changed: string[];
+  removed: string[];
+}
+
+/** A serialisable picture of the index, to skip unchanged files when a workspace opens again. */
+export interface IndexSnapshot {
+  version: typeof SNAPSHOT_VERSION;
+  folder: string;
+  entries: SnapshotEntry[];
+}
+
+export interface SnapshotEntry {
+  path: string;
+  mtime: number;
+  size: number;
+  /** The parser's output, before log-level problems such as duplicate numbers are added. */
+  record: DecisionRecord;
+}
+
+export interface LoadOptions {
+  /** A previous index; files whose mtime and size match it are not read again. */
+  snapshot?: IndexSnapshot;
+}
+
+/** Bumped whenever the record model or the parser changes what a snapshot would hold. */
+export const SNAPSHOT_VERSION = 1;
+
+/** Enough reads in flight to hide latency (remote workspaces), few enough not to exhaust handles. */
+const READ_CONCURRENCY = 32;
+
+export const DUPLICATE_NUMBER = 'duplicate-number';
+export const UNREADABLE = 'unreadable';
+
+interface Entry {
+  /** What the parser made of the file. Never changed after it is stored. */
+  parsed: DecisionRecord;
+  /** What the log shows: the parsed record plus log-level problems, derived afresh on every change. */
+  view: DecisionRecord;
+  mtime?: number;
+  size?: number;
+}
+
+export class DecisionLog {
+  private entries = new Map<string, Entry>();
+  /** Paths per record number; more than one path is a duplicate. */
+  private pathsByNumber = new Map<number, Set<string>>();
+  private sorted: DecisionRecord[] | undefined;
+  private loaded = false;
+  private readonly changeEmitter = new Emitter<LogChange>();
+
+  readonly onDidChange: Event<LogChange> = this.changeEmitter.event;
+
+  constructor(
+    private readonly fs: FileSystem,
+    /** The decision folder, relative to the file system's root. */
+    readonly folder: string,
+  ) {}
+
+  get isLoaded(): boolean {
+    return this.loaded;
+  }
+
+  /**
+   * Scans the folder (recursively) and reads every record in it. A missing folder is an empty log;
+   * a file that cannot be read becomes a record with an `unreadable` problem.
+   */
+  async load(options: LoadOptions = {}): Promise<void> {
+    const reusable = usableSnapshot(options.snapshot, this.folder);
+    const paths = await listRecordFiles(this.fs, this.folder);
+    const loaded = new Map<string, Entry>();
+    await forEachLimited(paths, READ_CONCURRENCY, async (path) => {
+      const entry = await this.readEntry(path, reusable?.get(path));
+      if (entry) loaded.set(path, entry);
+    });
+
+    const removed = [...this.entries.keys()].filter((path) => !loaded.has(path));
+    // Records keep the folder's listing order until sorted; sort once so the map iterates stably.
+    this.entries = new Map([...loaded].sort(([a], [b]) => compareStrings(a, b)));
+    this.pathsByNumber = new Map();
+    for (const [path, entry] of this.entries) {
+      if (entry.parsed.number !== undefined) addToSet(this.pathsByNumber, entry.parsed.number, path);
+    }
+    for (const number of this.pathsByNumber.keys()) this.deriveViews(number);
+    this.sorted = undefined;
+    this.loaded = true;
+    this.changeEmitter.fire({ changed: [...this.entries.keys()], removed });
+  }
+
+  /**
+   * Re-reads one path after a file-system event: a created or changed record, a deleted one, or a
+   * folder that appeared (its records are read) or vanished (its records are dropped). Paths
+   * outside the folder and files that are not records are ignored.
+   */
+  async update(path: string): Promise<void> {
+    if (!isInsideFolder(path, this.folder) || isHiddenBelow(path, this.folder)) return;
+    let stat;
+    try {
+      stat = await this.fs.stat(path);
+    } catch {
+      stat = undefined;
+    }
+    if (!stat) {
+      this.remove(path);
+      return;
+    }
+    if (stat.type === 'directory') {
+      const paths = await listRecordFiles(this.fs, path);
+      const entries: Array<[string, Entry]> = [];
+      await forEachLimited(paths, READ_CONCURRENCY, async (file) => {
+        const entry = await this.readEntry(file, undefined);
+        if (entry) entries.push([file, entry]);
+      });
+      this.applyChanges(entries, []);
+      return;
+    }
+    if (path === this.folder || !isRecordFileName(baseName(path))) return;
+    const entry = await this.readEntry(path, undefined);
+    if (entry) this.applyChanges([[path, entry]], []);
+    else this.remove(path);
+  }
+
+  /** Drops a deleted record, or every record under a deleted folder. */
+  remove(path: string): void {
+    if (this.entries.has(path)) {
+      this.applyChanges([], [path]);
+      return;
+    }
+    const prefix = path === '' ? '' : `${path}/`;
+    const under = [...this.entries.keys()].filter((candidate) => candidate.startsWith(prefix));
+    if (under.length > 0) this.applyChanges([], under);
+  }
+
+  /** Every record, by number (records without one last), then by path. Cached until a change. */
+  records(): readonly DecisionRecord[] {
+    this.sorted ??= [...this.entries.values()].map((entry) => entry.view).sort(compareRecords);
+    return this.sorted;
+  }
+
+  get(path: string): DecisionRecord | undefined {
+    return this.entries.get(path)?.view;
+  }
+
+  /** The records carrying a number: more than one when two branches both took it. */
+  byNumber(number: number): DecisionRecord[] {
+    const paths = this.pathsByNumber.get(number);
+    if (!paths) return [];
+    return [...paths]
+      .sort(compareStrings)
+      .map((path) => this.entries.get(path)?.view)
+      .filter((record): record is DecisionRecord => record !== undefined);
+  }
+
+  /** One past the highest number in use; gaps are never reused, since a number may be cited elsewhere. */
+  nextNumber(): number {
+    let highest = 0;
+    for (const number of this.pathsByNumber.keys()) if (number > highest) highest = number;
+    return highest + 1;
+  }
+
+  /** Everyone named on any record (sign-off, decision-makers, consulted, informed), each once, sorted. */
+  stakeholders(): string[] {
+    const names = new Map<string, string>();
+    for (const entry of this.entries.values()) {
+      for (const name of stakeholdersOf(entry.view)) if (!names.has(name.toLowerCase())) names.set(name.toLowerCase(), name);
+    }
+    return [...names.values()].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
+  }
+
+  /** Titles in record order. */
+  titles(): string[] {
+    return this.records().map((record) => record.title);
+  }
+
+  /** The index as JSON-safe data, to store and pass to a later {@link load}. */
+  snapshot(): IndexSnapshot {
+    const entries: SnapshotEntry[] = [];
+    for (const [path, entry] of this.entries) {
+      // Records that could not be read or stated are left out, so they are read again next time.
+      if (entry.mtime === undefined || entry.size === undefined) continue;
+      entries.push({ path, mtime: entry.mtime, size: entry.size, record: entry.parsed });
+    }
+    return { version: SNAPSHOT_VERSION, folder: this.folder, entries };
+  }
+
+  dispose(): void {
+    this.changeEmitter.dispose();
+  }
+
+  private applyChanges(changed: Array<[string, Entry]>, removed: string[]): void {
+    const touchedNumbers = new Set<number>();
+    const changedPaths = new Set<string>();
+    const removedPaths: string[] = [];
+    const forget = (path: string): void => {
+      const old = this.entries.get(path);
+      if (!old) return;
+      this.entries.delete(path);
+      const number = old.parsed.number;
+      if (number !== undefined) {
+        this.pathsByNumber.get(number)?.delete(path);
+        if (this.pathsByNumber.get(number)?.size === 0) this.pathsByNumber.delete(number);
+        touchedNumbers.add(number);
+      }
+    };
+    for (const path of removed) {
+      if (!this.entries.has(path)) continue;
+      forget(path);
+      removedPaths.push(path);
+    }
+    for (const [path, entry] of changed) {
+      forget(path);
+      this.entries.set(path, entry);
+      changedPaths.add(path);
+      if (entry.parsed.number !== undefined) {
+        addToSet(this.pathsByNumber, entry.parsed.number, path);
+        touchedNumbers.add(entry.parsed.number);
+      }
+    }
+    // A record gaining or losing a duplicate changes the records that share its number too.
+    for (const number of touchedNumbers) {
+      for (const path of this.deriveViews(number)) changedPaths.add(path);
+    }
+    if (changedPaths.size === 0 && removedPaths.length === 0) return;
+    this.sorted = undefined;
+    this.changeEmitter.fire({ changed: [...changedPaths], removed: removedPaths });
+  }
+
+  /** Recomputes the shown records of one number from the parsed ones; returns the paths whose view changed. */
+  private deriveViews(number: number): string[] {
+    const paths = [...(this.pathsByNumber.get(number) ?? [])].sort(compareStrings);
+    const changed: string[] = [];
+    for (const path of paths) {
+      const entry = this.entries.get(path);
+      if (!entry) continue;
+      const others = paths.filter((other) => other !== path);
+      const view = others.length === 0 ? entry.parsed : withDuplicateProblem(entry.parsed, number, others);
+      if (!sameProblems(view, entry.view)) changed.push(path);
+      entry.view = view;
+    }
+    return changed;
+  }
+
+  /** Stats, then reads and parses one file; a stat taken before the read can only make the next load read again, never skip a change. */
+  private async readEntry(path: string, cached: SnapshotEntry | undefined): Promise<Entry | undefined> {
+    let mtime: number | undefined;
+    let size: number | undefined;
+    try {
+      const stat = await this.fs.stat(path);
+      if (!stat) return undefined; // gone since it was listed
+      if (stat.type !== 'file') return undefined;
+      mtime = stat.mtime;
+      size = stat.size;
+    } catch {
+      // The read below reports what is wrong; without a stat the entry is simply not cached.
+    }
+    if (cached && cached.mtime === mtime && cached.size === size) {
+      return { parsed: cached.record, view: cached.record, mtime, size };
+    }
+    let text: string;
+    try {
+      text = new TextDecoder().decode(await this.fs.readFile(path));
+    } catch (error) {
+      if (error instanceof FileSystemError && error.code === 'FileNotFound') return undefined;
+      const record = unreadableRecord(path, error);
+      return { parsed: record, view: record };
+    }
+    const record = safeParse(path, text);
+    return { parsed: record, view: record, mtime, size };
+  }
+
+}
+
+
+function usableSnapshot(snapshot: IndexSnapshot | undefined, folder: string): Map<string, SnapshotEntry> | undefined {
+  if (!snapshot || snapshot.version !== SNAPSHOT_VERSION || snapshot.folder !== folder || !Array.isArray(snapshot.entries)) {
+    return undefined;
+  }
+  return new Map(snapshot.entries.map((entry) => [entry.path, entry]));
+}
+
+function withDuplicateProblem(record: DecisionRecord, number: number, others: string[]): DecisionRecord {
+  const problem: Problem = {
+    code: DUPLICATE_NUMBER,
+    severity: 'error',
+    line: record.titleLine ?? 0,
+    message: `Number ${number} is also used by ${others.map(baseName).join(', ')}`,
+  };
+  return { ...record, problems: [...record.problems, problem] };
+}
+
+function sameProblems(a: DecisionRecord, b: DecisionRecord): boolean {
+  return a.problems.length === b.problems.length && a.problems.every((problem, index) => problem.message === b.problems[index].message);
+}
+
+function safeParse(path: string, text: string): DecisionRecord {
+  try {
+    return parseRecord(path, text);
+  } catch (error) {
+    // parseRecord promises never to throw; if it ever does, the file still shows up, with the reason.
+    return unreadableRecord(path, error, 'parse-failed', 'Could not parse');
+  }
+}
+
+function unreadableRecord(path: string, error: unknown, code = UNREADABLE, what = 'Could not read'): DecisionRecord {
+  const name = baseName(path);
+  return {
+    path,
+    number: numberFromFileName(name),
+    title: name.replace(/\.[^.]*$/, ''),
+    tags: [],
+    decisionMakers: [],
+    consulted: [],
+    informed: [],
+    signOff: [],
+    dataSources: [],
+    supersedes: [],
+    supersededBy: [],
+    related: [],
+    links: [],
+    format: 'unknown',
+    hasRationale: false,
+    problems: [{ code, severity: 'error', message: `${what} ${path}: ${error instanceof Error ? error.message : String(error)}` }],
+  };
+}
+
+function isHiddenBelow(path: string, folder: string): boolean {
+  const below = path.slice(folder.length).split('/');
+  return below.some((segment) => segment.startsWith('.') || segment === 'node_modules');
+}
+
+function compareRecords(a: DecisionRecord, b: DecisionRecord): number {
+  const byNumber = (a.number ?? Number.POSITIVE_INFINITY) - (b.number ?? Number.POSITIVE_INFINITY);
+  if (byNumber !== 0 && !Number.isNaN(byNumber)) return byNumber;
+  return compareStrings(a.path, b.path);
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function addToSet<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++];
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
