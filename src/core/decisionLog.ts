@@ -4,7 +4,7 @@
  * only files whose modification time or size changed) and never rescanned for a single change.
  */
 import { Emitter, Event } from './events';
-import { FileSystem, FileSystemError, baseName } from './fileSystem';
+import { FileStat, FileSystem, FileSystemError, baseName } from './fileSystem';
 import { isInsideFolder, listRecordFiles } from './folders';
 import { stakeholdersOf } from './grouping';
 import { isRecordFileName, numberFromFileName } from './naming';
@@ -254,36 +254,50 @@ export class DecisionLog {
     return changed;
   }
 
-  /** Stats, then reads and parses one file; a stat taken before the read can only make the next load read again, never skip a change. */
+  /**
+   * Reads and parses one file, with the mtime and size a later snapshot load compares against.
+   * With a cached entry the stat comes first and decides whether to read at all. Without one, stat
+   * and read run side by side to halve the round trips; should the file change between them, the
+   * watcher's event for that change re-reads it.
+   */
   private async readEntry(path: string, cached: SnapshotEntry | undefined): Promise<Entry | undefined> {
-    let mtime: number | undefined;
-    let size: number | undefined;
-    try {
-      const stat = await this.fs.stat(path);
-      if (!stat) return undefined; // gone since it was listed
-      if (stat.type !== 'file') return undefined;
-      mtime = stat.mtime;
-      size = stat.size;
-    } catch {
-      // The read below reports what is wrong; without a stat the entry is simply not cached.
+    const statOf = async (): Promise<FileStat | undefined | 'failed'> => {
+      try {
+        return await this.fs.stat(path);
+      } catch {
+        return 'failed'; // the read reports what is wrong; without a stat the entry is not cached
+      }
+    };
+    let stat: FileStat | undefined | 'failed';
+    let bytes: Uint8Array | Error;
+    if (cached) {
+      stat = await statOf();
+      if (stat !== 'failed' && stat?.type === 'file' && stat.mtime === cached.mtime && stat.size === cached.size) {
+        return { parsed: cached.record, view: cached.record, mtime: stat.mtime, size: stat.size };
+      }
+      bytes = await this.readBytes(path);
+    } else {
+      [stat, bytes] = await Promise.all([statOf(), this.readBytes(path)]);
     }
-    if (cached && cached.mtime === mtime && cached.size === size) {
-      return { parsed: cached.record, view: cached.record, mtime, size };
-    }
-    let text: string;
-    try {
-      text = new TextDecoder().decode(await this.fs.readFile(path));
-    } catch (error) {
-      if (error instanceof FileSystemError && error.code === 'FileNotFound') return undefined;
-      const record = unreadableRecord(path, error);
+    if (stat === undefined) return undefined; // gone since it was listed
+    if (stat !== 'failed' && stat.type !== 'file') return undefined;
+    if (bytes instanceof Error) {
+      if (bytes instanceof FileSystemError && bytes.code === 'FileNotFound') return undefined;
+      const record = unreadableRecord(path, bytes);
       return { parsed: record, view: record };
     }
-    const record = safeParse(path, text);
-    return { parsed: record, view: record, mtime, size };
+    const record = safeParse(path, new TextDecoder().decode(bytes));
+    return stat === 'failed' ? { parsed: record, view: record } : { parsed: record, view: record, mtime: stat.mtime, size: stat.size };
   }
 
+  private async readBytes(path: string): Promise<Uint8Array | Error> {
+    try {
+      return await this.fs.readFile(path);
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error));
+    }
+  }
 }
-
 
 function usableSnapshot(snapshot: IndexSnapshot | undefined, folder: string): Map<string, SnapshotEntry> | undefined {
   if (!snapshot || snapshot.version !== SNAPSHOT_VERSION || snapshot.folder !== folder || !Array.isArray(snapshot.entries)) {
