@@ -1,0 +1,74 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { NodeFileSystem } from '../../src/cli/nodeFileSystem';
+import { FileSystemError } from '../../src/core/fileSystem';
+
+const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+function isCode(code: FileSystemError['code']): (error: unknown) => boolean {
+  return (error) => error instanceof FileSystemError && error.code === code;
+}
+
+describe('NodeFileSystem', () => {
+  let root: string;
+  let fs: NodeFileSystem;
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'rationale-nodefs-'));
+    fs = new NodeFileSystem(root);
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('writes, creating parent folders, and reads back', async () => {
+    await fs.writeFile('docs/decisions/0001-a.md', bytes('one'));
+    assert.equal(new TextDecoder().decode(await fs.readFile('docs/decisions/0001-a.md')), 'one');
+    await fs.writeFile('docs/decisions/0001-a.md', bytes('two'));
+    assert.equal(readFileSync(path.join(root, 'docs/decisions/0001-a.md'), 'utf8'), 'two');
+  });
+
+  it('creates exclusively, creating parent folders', async () => {
+    await fs.createFile('a/b/c.md', bytes('first'));
+    await assert.rejects(fs.createFile('a/b/c.md', bytes('second')), isCode('FileExists'));
+    assert.equal(readFileSync(path.join(root, 'a/b/c.md'), 'utf8'), 'first');
+  });
+
+  it('reports missing files as FileNotFound', async () => {
+    await assert.rejects(fs.readFile('nope.md'), isCode('FileNotFound'));
+    await assert.rejects(fs.readDirectory('nope'), isCode('FileNotFound'));
+    assert.equal(await fs.stat('nope.md'), undefined);
+  });
+
+  it('stats files and folders', async () => {
+    writeFileSync(path.join(root, 'x.md'), 'hello');
+    const file = await fs.stat('x.md');
+    assert.equal(file?.type, 'file');
+    assert.equal(file?.size, 5);
+    assert.ok((file?.mtime ?? 0) > 0);
+    assert.equal((await fs.stat(''))?.type, 'directory');
+  });
+
+  it('lists folders with entry types, following links', async () => {
+    mkdirSync(path.join(root, 'd/sub'), { recursive: true });
+    writeFileSync(path.join(root, 'd/0001-a.md'), '');
+    symlinkSync(path.join(root, 'd/0001-a.md'), path.join(root, 'd/0002-link.md'));
+    symlinkSync(path.join(root, 'missing'), path.join(root, 'd/dangling.md'));
+    const entries = (await fs.readDirectory('d')).sort((a, b) => a.name.localeCompare(b.name));
+    assert.deepEqual(entries, [
+      { name: '0001-a.md', type: 'file' },
+      { name: '0002-link.md', type: 'file' },
+      { name: 'dangling.md', type: 'other' },
+      { name: 'sub', type: 'directory' },
+    ]);
+  });
+
+  it('refuses paths that leave the root', async () => {
+    await assert.rejects(fs.readFile('../outside.md'), isCode('NoPermissions'));
+    await assert.rejects(fs.writeFile('a/../../outside.md', bytes('x')), isCode('NoPermissions'));
+  });
+
+  it('maps writing through a file to a file-system error', async () => {
+    writeFileSync(path.join(root, 'file'), '');
+    await assert.rejects(fs.writeFile('file/child.md', bytes('x')), (error: unknown) => error instanceof FileSystemError);
+  });
+});
