@@ -174,7 +174,7 @@ function escapeLinkDestination(url: string): string {
 }
 
 /** A code span that survives backticks in its text: the fence is longer than any run inside. */
-function codeSpan(text: string): string {
+export function codeSpan(text: string): string {
   const longestRun = Math.max(0, ...Array.from(text.matchAll(/`+/g), (match) => match[0].length));
   const fence = '`'.repeat(longestRun + 1);
   const padding = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
