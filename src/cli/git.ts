@@ -198,7 +198,7 @@ function parseNameStatus(output: string): ChangedPath[] {
 
 /**
  * The text of a file as it is at `ref` (path relative to the repository root), or undefined when
- * the ref or the file does not exist there.
+ * the ref or the file does not exist there. Rejects with a GitError when the path is a folder.
  */
 export async function showFile(cwd: string, ref: string, path: string): Promise<string | undefined> {
   const object = firstLine(await gitOrUndefined(cwd, ['rev-parse', '--verify', '--quiet', `${revision(ref, 'ref')}:${path}`]));
