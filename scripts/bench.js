@@ -1,0 +1,171 @@
+// npm run bench: measures the real code paths side by side in one run and prints each figure with
+// its ratio to the physical floor (just reading the files). Exits 1 when a target is missed.
+// Run with `node --expose-gc` (the npm script does) so heap figures are taken after a collection.
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { execFileSync, spawnSync } = require('node:child_process');
+const { performance } = require('node:perf_hooks');
+const { generateLog } = require('./bench/generateLog');
+
+const root = path.resolve(__dirname, '..');
+const { DecisionLog } = require(path.join(root, 'out/src/core/decisionLog'));
+const { NodeFileSystem } = require(path.join(root, 'out/src/cli/nodeFileSystem'));
+const { groupRecords, recordLabel, recordDescription } = require(path.join(root, 'out/src/core/grouping'));
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const READ_CONCURRENCY = 32;
+const FOLDER = 'docs/decisions';
+const results = [];
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+async function timeRuns(runs, body) {
+  const times = [];
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    await body(run);
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+/** The floor: list the folder and read every file, with the same concurrency the index uses. */
+async function readAllFiles(folder) {
+  const names = fs.readdirSync(folder);
+  let next = 0;
+  const worker = async () => {
+    while (next < names.length) await fs.promises.readFile(path.join(folder, names[next++]));
+  };
+  await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
+}
+
+function report(name, value, unit, { floor, target, max } = {}) {
+  const ratio = floor ? value / floor : undefined;
+  const ok = target === undefined ? true : (ratio ?? value) <= target;
+  results.push({ name, value, unit, ratio, target, ok });
+  const figure = unit === 'MB' ? value.toFixed(1) : value.toFixed(value < 10 ? 2 : 0);
+  const ratioText = ratio === undefined ? '' : `  ${ratio.toFixed(2)}x floor`;
+  const targetText = target === undefined ? '' : `  (target ${ratio === undefined ? `< ${target} ${unit}` : `<= ${target}x`}${max ? `, ${max}` : ''})`;
+  console.log(`  ${ok ? ' ' : '✘'} ${name.padEnd(44)} ${figure.padStart(8)} ${unit.padEnd(3)}${ratioText}${targetText}`);
+}
+
+async function benchLog(count) {
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), `rationale-bench-${count}-`));
+  const folder = path.join(workspace, FOLDER);
+  const names = generateLog(folder, count);
+  const fileSystem = new NodeFileSystem(workspace);
+  const runs = count >= 10000 ? Math.max(3, Math.ceil(RUNS / 2)) : RUNS;
+  console.log(`\n${count} records (${(dirSize(folder) / 1e6).toFixed(1)} MB), median of ${runs} runs`);
+
+  await readAllFiles(folder); // warm the page cache so every figure below reads from memory alike
+  const floor = await timeRuns(runs, () => readAllFiles(folder));
+  report('read every file (floor)', floor, 'ms');
+
+  let log;
+  const full = await timeRuns(runs, async () => {
+    log = new DecisionLog(fileSystem, FOLDER);
+    await log.load();
+  });
+  report('build the full index', full, 'ms', { floor, target: count >= 10000 ? 2 : undefined });
+
+  const stored = JSON.stringify(log.snapshot());
+  const cached = await timeRuns(runs, async () => {
+    const reopened = new DecisionLog(fileSystem, FOLDER);
+    await reopened.load({ snapshot: JSON.parse(stored) });
+  });
+  report('re-open from the cached index', cached, 'ms', { floor, target: count >= 10000 ? 0.5 : undefined });
+
+  // One changed file: rewrite a record on disk, then let the index take it in.
+  const updates = [];
+  for (let i = 0; i < 21; i++) {
+    const name = names[(i * 397) % names.length];
+    const file = path.join(folder, name);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^status: \w+/m, `status: ${i % 2 ? 'accepted' : 'proposed'}`));
+    const start = performance.now();
+    await log.update(`${FOLDER}/${name}`);
+    log.records(); // the tree reads the sorted list right after an update
+    updates.push(performance.now() - start);
+  }
+  report('update the index for one changed file', median(updates), 'ms', { target: count >= 10000 ? 5 : undefined });
+
+  const firstLevel = await timeRuns(runs, () => groupRecords(log.records(), 'status'));
+  report('tree: first level (group by status)', firstLevel, 'ms', { target: 50 });
+  const expanded = await timeRuns(runs, () => {
+    const groups = groupRecords(log.records(), 'stakeholder');
+    const largest = groups.reduce((a, b) => (b.records.length > a.records.length ? b : a));
+    return largest.records.map((record) => [recordLabel(record, 'DR'), recordDescription(record)]);
+  });
+  report('tree: expand the largest stakeholder group', expanded, 'ms', { target: 50 });
+
+  if (global.gc) {
+    log = undefined;
+    global.gc();
+    const before = process.memoryUsage().heapUsed;
+    log = new DecisionLog(fileSystem, FOLDER);
+    await log.load();
+    global.gc();
+    const heap = (process.memoryUsage().heapUsed - before) / 1e6;
+    report('heap held by the index', heap, 'MB', { target: count >= 10000 ? 50 : undefined });
+  } else {
+    console.log('    (heap not measured: run with node --expose-gc)');
+  }
+  fs.rmSync(workspace, { recursive: true, force: true });
+}
+
+function dirSize(folder) {
+  return fs.readdirSync(folder).reduce((total, name) => total + fs.statSync(path.join(folder, name)).size, 0);
+}
+
+/** adr-tools' `adr generate toc` against `rationale index` on the same 1,000-record adr-tools log. */
+function benchAgainstAdrTools() {
+  const count = 1000;
+  console.log(`\nAgainst adr-tools: ${count} adr-tools records, table of contents, median of 3 runs`);
+  const adr = spawnSync('adr', ['help'], { encoding: 'utf8' });
+  if (adr.error) {
+    console.log('  skipped: adr-tools is not installed (apt-get install adr-tools)');
+    return;
+  }
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'rationale-bench-adr-'));
+  generateLog(path.join(workspace, 'doc/adr'), count, 'nygard');
+  fs.writeFileSync(path.join(workspace, '.adr-dir'), 'doc/adr\n');
+  const cli = path.join(root, 'dist/cli.js');
+  const wall = (command, args) => {
+    const times = [];
+    for (let run = 0; run < 3; run++) {
+      const start = performance.now();
+      execFileSync(command, args, { cwd: workspace, stdio: ['ignore', 'ignore', 'inherit'] });
+      times.push(performance.now() - start);
+    }
+    return median(times);
+  };
+  const ours = wall(process.execPath, [cli, 'index']);
+  const theirs = wall('adr', ['generate', 'toc']);
+  const lines = fs.readFileSync(path.join(workspace, 'doc/adr/index.md'), 'utf8').split('\n').filter((line) => line.startsWith('| DR-'));
+  if (lines.length !== count) throw new Error(`rationale index listed ${lines.length} records, expected ${count}`);
+  report('rationale index (whole process)', ours, 'ms');
+  report('adr generate toc (whole process)', theirs, 'ms');
+  const ratio = theirs / ours;
+  console.log(`    adr-tools takes ${ratio.toFixed(0)}x as long as rationale index`);
+  results.push({ name: 'faster than adr-tools', ok: ratio > 1 });
+  fs.rmSync(workspace, { recursive: true, force: true });
+}
+
+async function main() {
+  console.log(`Rationale benchmark on ${os.cpus()[0].model}, ${os.cpus().length} cores, Node ${process.version}`);
+  await benchLog(1000);
+  await benchLog(10000);
+  if (!process.argv.includes('--no-peer')) benchAgainstAdrTools();
+  const missed = results.filter((result) => !result.ok);
+  console.log(missed.length === 0 ? '\nAll targets met.' : `\nMissed ${missed.length} target(s): ${missed.map((result) => result.name).join('; ')}`);
+  process.exitCode = missed.length === 0 ? 0 : 1;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
