@@ -21,6 +21,12 @@ export interface FileSystem {
   stat(path: string): Promise<FileStat | undefined>;
   /** The entries of a folder. Rejects with code `FileNotFound` when the folder does not exist. */
   readDirectory(path: string): Promise<DirectoryEntry[]>;
+  /**
+   * Optional: a file's bytes and metadata from one open (Node: `open`, `fstat`, `read`), so the
+   * index learns mtime and size for its cache without a second round trip per file. Left out where
+   * there is nothing cheaper than {@link stat} plus {@link readFile} (`vscode.workspace.fs`).
+   */
+  readFileWithStat?(path: string): Promise<{ content: Uint8Array; stat: FileStat }>;
 }
 
 export type FileType = 'file' | 'directory' | 'other';
