@@ -23,6 +23,27 @@ export class NodeFileSystem implements FileSystem {
     }
   }
 
+  async readFileWithStat(path: string): Promise<{ content: Uint8Array; stat: FileStat }> {
+    const absolute = this.resolve(path);
+    let handle: fsp.FileHandle | undefined;
+    try {
+      handle = await fsp.open(absolute, 'r');
+      const stats = await handle.stat();
+      if (!stats.isFile()) throw new FileSystemError('Unknown', path, `Not a file: ${path}`);
+      // As many system calls as readFile itself (open, fstat, read, close), with the stat kept. One
+      // byte more than the size tells a file that grew since the fstat; then the rest is read too.
+      const buffer = Buffer.allocUnsafe(stats.size + 1);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      let content: Uint8Array = buffer.subarray(0, bytesRead);
+      if (bytesRead === buffer.length) content = Buffer.concat([content, await handle.readFile()]);
+      return { content, stat: { type: 'file', mtime: stats.mtimeMs, size: stats.size } };
+    } catch (error) {
+      throw toFileSystemError(error, path);
+    } finally {
+      await handle?.close();
+    }
+  }
+
   async writeFile(path: string, content: Uint8Array): Promise<void> {
     const absolute = this.resolve(path);
     try {

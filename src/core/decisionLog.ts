@@ -43,6 +43,9 @@ export const SNAPSHOT_VERSION = 1;
 /** Enough reads in flight to hide latency (remote workspaces), few enough not to exhaust handles. */
 const READ_CONCURRENCY = 32;
 
+/** One decoder for every file; it strips a UTF-8 byte-order mark like an editor does. */
+const UTF8 = new TextDecoder();
+
 export const DUPLICATE_NUMBER = 'duplicate-number';
 export const UNREADABLE = 'unreadable';
 
@@ -256,9 +259,9 @@ export class DecisionLog {
 
   /**
    * Reads and parses one file, with the mtime and size a later snapshot load compares against.
-   * With a cached entry the stat comes first and decides whether to read at all. Without one, stat
-   * and read run side by side to halve the round trips; should the file change between them, the
-   * watcher's event for that change re-reads it.
+   * With a cached entry the stat comes first and decides whether to read at all. Without one, the
+   * file system's combined read is used when it has one, else stat and read run side by side to
+   * halve the round trips; should the file change between them, the watcher's event re-reads it.
    */
   private async readEntry(path: string, cached: SnapshotEntry | undefined): Promise<Entry | undefined> {
     const statOf = async (): Promise<FileStat | undefined | 'failed'> => {
@@ -276,6 +279,13 @@ export class DecisionLog {
         return { parsed: cached.record, view: cached.record, mtime: stat.mtime, size: stat.size };
       }
       bytes = await this.readBytes(path);
+    } else if (this.fs.readFileWithStat) {
+      try {
+        const read = await this.fs.readFileWithStat(path);
+        [stat, bytes] = [read.stat, read.content];
+      } catch (error) {
+        [stat, bytes] = ['failed', error instanceof Error ? error : new Error(String(error))];
+      }
     } else {
       [stat, bytes] = await Promise.all([statOf(), this.readBytes(path)]);
     }
@@ -286,7 +296,7 @@ export class DecisionLog {
       const record = unreadableRecord(path, bytes);
       return { parsed: record, view: record };
     }
-    const record = safeParse(path, new TextDecoder().decode(bytes));
+    const record = safeParse(path, UTF8.decode(bytes));
     return stat === 'failed' ? { parsed: record, view: record } : { parsed: record, view: record, mtime: stat.mtime, size: stat.size };
   }
 

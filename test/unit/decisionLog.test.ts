@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { NodeFileSystem } from '../../src/cli/nodeFileSystem';
 import type { IndexSnapshot, LogChange } from '../../src/core/decisionLog';
@@ -287,6 +288,24 @@ describeLog('DecisionLog snapshots', () => {
     await fresh.load();
     // Compared as JSON: a snapshot drops keys whose value is undefined, which changes nothing.
     assert.deepEqual(JSON.parse(JSON.stringify(second.records())), JSON.parse(JSON.stringify(fresh.records())));
+  });
+
+  it('reopens a log on disk without reading a file again', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'rationale-log-'));
+    try {
+      const disk = new NodeFileSystem(root);
+      for (let i = 1; i <= 20; i++) await disk.writeFile(`${FOLDER}/${String(i).padStart(4, '0')}-r.md`, new TextEncoder().encode(recordText(`R ${i}`)));
+      const first = new DecisionLog(disk, FOLDER);
+      await first.load();
+      const snapshot = JSON.parse(JSON.stringify(first.snapshot())) as IndexSnapshot;
+      const counting = new CountingFileSystem(disk);
+      const second = new DecisionLog(counting, FOLDER);
+      await second.load({ snapshot });
+      assert.deepEqual(counting.reads, []);
+      assert.equal(second.records().length, 20);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('reads everything when the snapshot is of another folder or version', async () => {

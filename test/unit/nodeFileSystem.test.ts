@@ -62,6 +62,23 @@ describe('NodeFileSystem', () => {
     ]);
   });
 
+  it('reads a file with the same metadata stat reports', async () => {
+    writeFileSync(path.join(root, 'r.md'), 'héllo');
+    const { content, stat } = await fs.readFileWithStat('r.md');
+    assert.equal(new TextDecoder().decode(content), 'héllo');
+    assert.deepEqual(stat, await fs.stat('r.md'));
+    writeFileSync(path.join(root, 'empty.md'), '');
+    assert.equal((await fs.readFileWithStat('empty.md')).content.byteLength, 0);
+    await assert.rejects(fs.readFileWithStat('missing.md'), isCode('FileNotFound'));
+    await assert.rejects(fs.readFileWithStat(''), (error: unknown) => error instanceof FileSystemError);
+  });
+
+  it('reads a large file whole', async () => {
+    const large = 'x'.repeat(3 * 1024 * 1024);
+    writeFileSync(path.join(root, 'large.md'), large);
+    assert.equal((await fs.readFileWithStat('large.md')).content.byteLength, large.length);
+  });
+
   it('refuses paths that leave the root', async () => {
     await assert.rejects(fs.readFile('../outside.md'), isCode('NoPermissions'));
     await assert.rejects(fs.writeFile('a/../../outside.md', bytes('x')), isCode('NoPermissions'));
