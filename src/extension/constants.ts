@@ -1,0 +1,59 @@
+/**
+ * Every id the extension shares with package.json: commands, views, context keys and settings.
+ * Keeping them in one place means a rename cannot leave a menu or a `when` clause pointing nowhere.
+ */
+
+/** The extension's id as `publisher.name`, for `extensions.getExtension` in tests and other extensions. */
+export const EXTENSION_ID = 'rationale.rationale';
+
+/** Prefix of every command, setting and context key. */
+export const NAMESPACE = 'rationale';
+
+export const Commands = {
+  /** Prompts for a title, template, tags and stakeholders, then writes and opens a new record. */
+  newRecord: 'rationale.newRecord',
+  /** Quick pick over every record of every log; opens the chosen one. */
+  openDecision: 'rationale.openDecision',
+  /** Opens one record from the tree; internal, hidden from the palette. */
+  openRecord: 'rationale.openRecord',
+  /** Reloads every log from disk, for when file events were missed (network drives, some remotes). */
+  refresh: 'rationale.refresh',
+  /** Picks or creates the decision folder of a workspace folder and stores it in its settings. */
+  chooseFolder: 'rationale.chooseFolder',
+  /** The four "Group By" choices of the tree's title menu. */
+  groupByStatus: 'rationale.groupBy.status',
+  groupByTag: 'rationale.groupBy.tag',
+  groupByStakeholder: 'rationale.groupBy.stakeholder',
+  groupByMonth: 'rationale.groupBy.month',
+} as const;
+
+export const Views = {
+  /** The activity-bar container holding the tree. */
+  container: 'rationale',
+  /** The Decisions tree. */
+  decisions: 'rationale.decisions',
+} as const;
+
+export const ContextKeys = {
+  /** The tree's current grouping (`status`, `tag`, …), so the Group By menu can mark or hide the current one. */
+  grouping: 'rationale.grouping',
+  /** True once the logs were loaded and hold no record at all: switches the view to its welcome content. */
+  empty: 'rationale.empty',
+  /** True while the first load runs, so the welcome content does not flash before records appear. */
+  loading: 'rationale.loading',
+} as const;
+
+/** Setting names, relative to the `rationale` section. */
+export const Settings = {
+  /** Folder of the records, relative to the workspace folder; empty means "find it". */
+  decisionFolder: 'decisionFolder',
+  /** Prefix used when referring to a record: `DR` in `DR-12`. */
+  referencePrefix: 'referencePrefix',
+  /** Folder of custom templates, relative to the workspace folder. */
+  templateFolder: 'templateFolder',
+  /** Grouping the tree starts with. */
+  defaultGrouping: 'defaultGrouping',
+} as const;
+
+/** The name of the output channel and of the command category. */
+export const DISPLAY_NAME = 'Rationale';
