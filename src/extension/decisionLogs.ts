@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_DECISION_FOLDER, findDecisionFolder } from '../core/folders';
 import { FolderLog } from './folderLog';
+import type { SnapshotStore } from './snapshotStore';
 import { affectsDecisionFolder, configuredDecisionFolder } from './settings';
 import { VscodeFileSystem } from './vscodeFileSystem';
 
@@ -27,7 +28,10 @@ export class DecisionLogs implements vscode.Disposable {
   /** Fires after a log changed (records added, edited, removed) or logs came or went. */
   readonly onDidChange = this.changeEmitter.event;
 
-  constructor(private readonly output: vscode.LogOutputChannel) {
+  constructor(
+    private readonly output: vscode.LogOutputChannel,
+    private readonly snapshots: SnapshotStore,
+  ) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeWorkspaceFolders((event) => {
         for (const folder of event.removed) this.drop(folder.uri);
@@ -114,7 +118,7 @@ export class DecisionLogs implements vscode.Disposable {
     const decisionFolder = found ?? DEFAULT_DECISION_FOLDER;
     // The folder may have left the workspace, or its setting changed, while we looked.
     if (this.tokens.get(key) !== token) throw new Error(`${folder.name} is no longer in the workspace`);
-    const log = new FolderLog(folder, decisionFolder, this.output);
+    const log = new FolderLog(folder, decisionFolder, this.output, this.snapshots);
     this.created.set(key, log);
     log.onDidChange((change) => this.changeEmitter.fire({ folder, ...change }));
     return log;

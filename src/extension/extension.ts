@@ -11,6 +11,7 @@ import { Commands, DISPLAY_NAME, Views } from './constants';
 import { DecisionLogs } from './decisionLogs';
 import { DecisionTreeProvider } from './decisionTree';
 import { GroupingState } from './groupingState';
+import { SnapshotStore } from './snapshotStore';
 import { type NewRecordArguments, newRecord } from './newRecord';
 import { allDecisionPickItems, openDecision } from './openDecision';
 import { openRecord, uriOfCommandArgument } from './openRecord';
@@ -24,11 +25,12 @@ const GROUP_BY_COMMANDS: readonly [string, Grouping][] = [
 
 export function activate(context: vscode.ExtensionContext): RationaleApi {
   const output = vscode.window.createOutputChannel(DISPLAY_NAME, { log: true });
-  const logs = new DecisionLogs(output);
+  const snapshots = new SnapshotStore(context.storageUri, output);
+  const logs = new DecisionLogs(output, snapshots);
   const grouping = new GroupingState(context.workspaceState);
   const tree = new DecisionTreeProvider(logs, grouping, output);
   const treeView = vscode.window.createTreeView(Views.decisions, { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(output, logs, grouping, tree, treeView);
+  context.subscriptions.push(output, snapshots, logs, grouping, tree, treeView);
 
   const createRecord = (argument?: NewRecordArguments) => newRecord(logs, output, argument);
   context.subscriptions.push(

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { DecisionLog } from '../core/decisionLog';
 import { isInsideFolder } from '../core/folders';
 import { ChangeBatcher, type ChangeBatch } from './changeBatcher';
+import type { SnapshotStore } from './snapshotStore';
 import { VscodeFileSystem } from './vscodeFileSystem';
 
 export interface LogChange {
@@ -35,6 +36,7 @@ export class FolderLog implements vscode.Disposable {
     /** The decision folder, relative to the workspace folder. */
     readonly decisionFolder: string,
     private readonly output: vscode.LogOutputChannel,
+    private readonly snapshots: SnapshotStore,
   ) {
     this.fs = new VscodeFileSystem(folder.uri);
     this.log = new DecisionLog(this.fs, decisionFolder);
@@ -66,9 +68,11 @@ export class FolderLog implements vscode.Disposable {
   ready(): Promise<void> {
     this.loading ??= this.enqueue(async () => {
       const started = Date.now();
-      await this.log.load();
+      const snapshot = await this.snapshots.read(this.folder.uri, this.decisionFolder);
+      await this.log.load({ snapshot });
       this.output.info(
-        `[log] ${this.folder.name}: ${this.log.records().length} records in ${this.decisionFolder} (${Date.now() - started} ms)`,
+        `[log] ${this.folder.name}: ${this.log.records().length} records in ${this.decisionFolder}` +
+          ` (${Date.now() - started} ms${snapshot ? ', from cache' : ''})`,
       );
     }).then(
       () => this.batcher.resume(),
@@ -136,6 +140,7 @@ export class FolderLog implements vscode.Disposable {
     const { changed, removed } = this.pendingChange;
     if (this.disposed || (changed.size === 0 && removed.size === 0)) return;
     this.pendingChange = { changed: new Set(), removed: new Set() };
+    this.snapshots.scheduleSave(this.folder.uri, this.decisionFolder, () => this.log.snapshot());
     this.changeEmitter.fire({ changed: [...changed], removed: [...removed] });
   }
 
