@@ -5,6 +5,7 @@
  */
 import { Document, isScalar, parse as parseYaml, Scalar, visit } from 'yaml';
 import { FileSystem, joinPath } from './fileSystem';
+import { parseRecord } from './parse';
 
 export interface Template {
   id: string;
@@ -254,19 +255,13 @@ export function renderRecord(template: Template, input: RenderInput): string {
 }
 
 /**
- * The 0-based line of the first line of the Context section's body (the `## Context` or MADR's
- * `## Context and Problem Statement` heading, then its first non-blank line), where the cursor goes
- * after creating a record; undefined when there is no such section.
+ * The 0-based line where the cursor goes after creating a record: the first line of the Context
+ * section's body (`## Context`, MADR's `## Context and Problem Statement`), or the line right after
+ * the heading when the section holds only its guidance comment, so typing starts above the hint.
+ * Undefined without such a section. Delegates to the parser, so the editor and the index agree.
  */
 export function contextLineOf(text: string): number | undefined {
-  const lines = text.split(/\r?\n/);
-  const heading = lines.findIndex((line) => /^#{2,3}\s+context\b/i.test(line.trim()));
-  if (heading === -1) return undefined;
-  for (let line = heading + 1; line < lines.length; line++) {
-    if (/^#{1,6}\s/.test(lines[line])) return heading + 1;
-    if (lines[line].trim() !== '') return line;
-  }
-  return heading + 1;
+  return parseRecord('', text).contextLine;
 }
 
 function buildFrontMatter(template: Template, input: RenderInput, title: string, values: Record<string, string>): string {

@@ -3,24 +3,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { NodeFileSystem } from '../../src/cli/nodeFileSystem';
-import type { IndexSnapshot, LogChange } from '../../src/core/decisionLog';
-import type * as DecisionLogModule from '../../src/core/decisionLog';
+import { DUPLICATE_NUMBER, DecisionLog, IndexSnapshot, LogChange, UNREADABLE } from '../../src/core/decisionLog';
 import { FileSystem } from '../../src/core/fileSystem';
 import { MemoryFileSystem } from './memoryFileSystem';
-
-// Required here rather than imported so that, while src/core/parse.ts is still being written, this
-// file skips instead of breaking the whole unit run. Back to a static import once the parser is in.
-function loadModule(): typeof DecisionLogModule | undefined {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require('../../src/core/decisionLog') as typeof DecisionLogModule;
-  } catch {
-    return undefined;
-  }
-}
-const decisionLogModule = loadModule();
-const describeLog = decisionLogModule ? describe : describe.skip;
-const { DecisionLog, DUPLICATE_NUMBER, UNREADABLE } = decisionLogModule ?? ({} as typeof DecisionLogModule);
 
 const FOLDER = 'docs/decisions';
 
@@ -69,7 +54,7 @@ function sampleFs(): MemoryFileSystem {
   });
 }
 
-async function loaded(fs: FileSystem, folder = FOLDER): Promise<{ log: DecisionLogModule.DecisionLog; events: LogChange[] }> {
+async function loaded(fs: FileSystem, folder = FOLDER): Promise<{ log: DecisionLog; events: LogChange[] }> {
   const log = new DecisionLog(fs, folder);
   const events: LogChange[] = [];
   log.onDidChange((event) => events.push(event));
@@ -77,7 +62,7 @@ async function loaded(fs: FileSystem, folder = FOLDER): Promise<{ log: DecisionL
   return { log, events };
 }
 
-describeLog('DecisionLog.load', () => {
+describe('DecisionLog.load', () => {
   it('indexes every record under the folder, recursively, sorted by number', async () => {
     const { log, events } = await loaded(sampleFs());
     assert.ok(log.isLoaded);
@@ -133,7 +118,7 @@ describeLog('DecisionLog.load', () => {
   });
 });
 
-describeLog('DecisionLog.update and remove', () => {
+describe('DecisionLog.update and remove', () => {
   it('adds a new record without listing the folder again', async () => {
     const memory = sampleFs();
     const fs = new CountingFileSystem(memory);
@@ -220,7 +205,7 @@ describeLog('DecisionLog.update and remove', () => {
   });
 });
 
-describeLog('DecisionLog duplicate numbers', () => {
+describe('DecisionLog duplicate numbers', () => {
   it('flags every record sharing a number, and clears the flag when the clash goes', async () => {
     const fs = sampleFs();
     fs.setText('docs/decisions/0002-use-mysql.md', recordText('Use MySQL'));
@@ -264,7 +249,7 @@ describeLog('DecisionLog duplicate numbers', () => {
   });
 });
 
-describeLog('DecisionLog snapshots', () => {
+describe('DecisionLog snapshots', () => {
   it('reloads from a snapshot reading only the files that changed', async () => {
     const memory = sampleFs();
     for (let i = 10; i < 60; i++) memory.setText(`docs/decisions/00${i}-r.md`, recordText(`Record ${i}`));
@@ -342,7 +327,7 @@ describeLog('DecisionLog snapshots', () => {
   });
 });
 
-describeLog('DecisionLog on the real-world corpus', () => {
+describe('DecisionLog on the real-world corpus', () => {
   const corpus = path.resolve(__dirname, '../../../../shared/corpus');
   const logs: Array<[string, string, number]> = [
     ['npryce__adr-tools', 'doc/adr', 9],

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import matter from 'gray-matter';
 import { parse as parseYaml } from 'yaml';
 import { NodeFileSystem } from '../../src/cli/nodeFileSystem';
+import { parseRecord } from '../../src/core/parse';
 import {
   BUILT_IN_TEMPLATES,
   RenderInput,
@@ -158,15 +159,71 @@ describe('renderRecord', () => {
       const line = contextLineOf(text);
       assert.ok(line !== undefined, template.id);
       const all = lines(text);
-      assert.match(all[line - 2], /^## Context/, template.id);
-      assert.match(all[line], /^<!--/, template.id);
+      assert.match(all[line - 1], /^## Context/, template.id);
+      assert.equal(all[line], '', template.id);
+      assert.match(all[line + 1], /^<!--/, template.id);
     }
+  });
+});
+
+describe('rendered records read back with parseRecord', () => {
+  const stakeholders = [{ name: 'Sam Lee', email: 'sam@example.com', role: 'VP Finance' }, { name: 'Kim Park' }];
+
+  for (const template of BUILT_IN_TEMPLATES) {
+    it(`reads back what the ${template.id} template wrote`, () => {
+      const text = renderRecord(template, { ...input, stakeholders });
+      const record = parseRecord('docs/decisions/0012-bill-annual-plans-upfront.md', text);
+      assert.equal(record.number, 12);
+      assert.equal(record.title, input.title);
+      assert.equal(record.status, 'proposed');
+      assert.equal(record.date, '2026-11-22');
+      assert.equal(record.contextLine, contextLineOf(text));
+      assert.deepEqual(record.problems.filter((problem) => problem.severity === 'error'), []);
+      if (template.header === 'front-matter') {
+        assert.deepEqual(record.tags, ['billing', 'pricing']);
+        assert.deepEqual(record.decisionMakers, ['Ana Ruiz']);
+        assert.deepEqual(
+          record.signOff.map((signOff) => [signOff.name, signOff.email, signOff.role, signOff.state]),
+          [
+            ['Sam Lee', 'sam@example.com', 'VP Finance', 'pending'],
+            ['Kim Park', undefined, undefined, 'pending'],
+          ],
+        );
+        assert.deepEqual(record.dataSources, []);
+      } else {
+        assert.equal(record.format, 'nygard');
+      }
+    });
+  }
+
+  for (const title of ['Use "quotes": and # hashes', "It's: 'single' # quoted", 'yes', '2026-11-22', '0005', '[bracketed] {braced} @at']) {
+    it(`keeps the title ${JSON.stringify(title)} through the parser`, () => {
+      for (const template of BUILT_IN_TEMPLATES) {
+        const record = parseRecord('docs/decisions/0003-x.md', renderRecord(template, { ...input, number: 3, title }));
+        assert.equal(record.title, title, template.id);
+      }
+    });
+  }
+
+  it('reads back a custom template’s front matter', async () => {
+    const { templates } = await loadCustomTemplates(new NodeFileSystem(repoRoot), 'test/fixtures/templates');
+    const template = templates.find((candidate) => candidate.id === 'security-review');
+    assert.ok(template);
+    const text = renderRecord(template, input);
+    const record = parseRecord('docs/decisions/0012-x.md', text);
+    assert.deepEqual(record.tags, ['security', 'billing', 'pricing']);
+    assert.deepEqual(record.consulted, ['Security team']);
+    assert.equal(record.contextLine, contextLineOf(text));
   });
 });
 
 describe('contextLineOf', () => {
   it('returns the line after the heading when the section is empty', () => {
     assert.equal(contextLineOf('# T\n\n## Context\n\n## Decision\n'), 3);
+  });
+
+  it('returns the first line of text the author wrote', () => {
+    assert.equal(contextLineOf('# T\n\n## Context\n\nWe ship monthly.\n\n## Decision\n'), 4);
   });
 
   it('returns undefined without a Context section', () => {
