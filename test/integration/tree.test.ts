@@ -44,6 +44,16 @@ async function recordNode(api: RationaleApi, labelStart: string): Promise<Decisi
   assert.fail(`no record labelled ${labelStart}…`);
 }
 
+/** Markdown text as read: the escapes appendText adds (`&nbsp;`, `\-`) taken out. */
+function plain(markdown: string): string {
+  return markdown.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|~<>$])/g, '$1');
+}
+
+/** Lets refreshes already scheduled (by an earlier test) happen before counting new ones. */
+function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 async function groupBy(api: RationaleApi, grouping: string): Promise<void> {
   await vscode.commands.executeCommand(`rationale.groupBy.${grouping}`);
   await api.whenIdle();
@@ -64,11 +74,11 @@ describe('Decisions tree', () => {
     await groupBy(api, 'status');
     const groups = await groupsShown(api);
     assert.deepEqual(groups.get('Proposed'), ['DR-4 Bill annual plans upfront']);
-    assert.deepEqual(groups.get('Accepted'), [
-      'DR-1 Record decisions in markdown',
-      'DR-3 Deploy with containers',
-      'DR-5 Store events in a column store',
-    ]);
+    // The broken record (DR-6) goes wherever the parser could still read its status; see problems.test.ts.
+    assert.deepEqual(
+      groups.get('Accepted')?.filter((label) => !label.startsWith('DR-6 ')),
+      ['DR-1 Record decisions in markdown', 'DR-3 Deploy with containers', 'DR-5 Store events in a column store'],
+    );
     assert.deepEqual(groups.get('Superseded'), ['DR-2 Store events in Postgres']);
     const labels = [...groups.keys()];
     assert.ok(labels.indexOf('Proposed') < labels.indexOf('Accepted'));
@@ -119,11 +129,15 @@ describe('Decisions tree', () => {
     const tooltip = resolved.tooltip;
     assert.ok(tooltip instanceof vscode.MarkdownString);
     assert.equal(tooltip.isTrusted, false);
-    assert.match(tooltip.value, /Bill annual plans upfront/);
-    assert.match(tooltip.value, /Status: proposed/);
-    assert.match(tooltip.value, /1\/2 signed/);
-    assert.match(tooltip.value, /churn 40% less/);
+    const text = plain(tooltip.value);
+    assert.match(text, /\*\*DR-4 Bill annual plans upfront\*\*/);
+    assert.match(text, /Status: proposed/);
+    assert.match(text, /Date: 2026-03-02/);
+    assert.match(text, /Sign-off: 1\/2 signed/);
+    assert.match(text, /churn 40% less/);
     assert.doesNotMatch(tooltip.value, /command:/);
+    // File text is escaped: the dashes of the date would otherwise be markdown as written.
+    assert.match(tooltip.value, /2026\\-03\\-02/);
   });
 
   it('groups by tag, listing a record under each of its tags', async () => {
@@ -148,6 +162,7 @@ describe('Decisions tree', () => {
   });
 
   it('refreshes once when the grouping changes', async () => {
+    await settle();
     let refreshes = 0;
     const listener = api.tree.onDidChangeTreeData(() => refreshes++);
     try {
@@ -159,7 +174,7 @@ describe('Decisions tree', () => {
       });
       await groupBy(api, 'tag');
       await changed;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await settle();
       assert.equal(refreshes, 1);
     } finally {
       listener.dispose();
