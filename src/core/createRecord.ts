@@ -121,3 +121,9 @@ function serialized<T>(fs: FileSystem, folder: string, work: () => Promise<T>): 
   });
   return result;
 }
+
+/** A day as `YYYY-MM-DD` in the local time zone, the date a new record carries (toISOString would give the UTC date). */
+export function localIsoDate(date: Date): string {
+  const pad = (value: number): string => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { NodeFileSystem } from '../../src/cli/nodeFileSystem';
-import { CreateRecordInput, createRecord, detectNamingConvention, nextFreeNumber } from '../../src/core/createRecord';
+import { CreateRecordInput, createRecord, detectNamingConvention, localIsoDate, nextFreeNumber } from '../../src/core/createRecord';
 import { FileSystem, FileSystemError } from '../../src/core/fileSystem';
 import { BUILT_IN_TEMPLATES } from '../../src/core/templates';
 import { MemoryFileSystem } from './memoryFileSystem';
@@ -216,5 +216,10 @@ describe('naming helpers', () => {
   it('finds the next free number from names', () => {
     assert.equal(nextFreeNumber(['README.md', 'adr-007-x.md', '0002-y.md', '20240101-z.md']), 8);
     assert.equal(nextFreeNumber([]), 1);
+  });
+
+  it('dates a record by the local calendar day', () => {
+    assert.equal(localIsoDate(new Date(2026, 0, 5, 23, 59)), '2026-01-05');
+    assert.equal(localIsoDate(new Date(2026, 10, 22, 0, 1)), '2026-11-22');
   });
 });
