@@ -186,8 +186,11 @@ export class FrontMatterEditor {
       return;
     }
     const node = pair.value as YamlNode | null;
-    if (isScalar(node) && node.value === null) {
-      this.appendToNull(node, key, items, wantsBlock);
+    // An empty value, or an empty `[]` about to receive entries (sign-off, data sources), becomes
+    // a list in the style the items read best in.
+    const emptyFlowForMaps = isSeq(node) && node.flow && node.items.length === 0 && items.some((item) => typeof item === 'object');
+    if ((isScalar(node) && node.value === null) || emptyFlowForMaps) {
+      this.appendToEmpty(node, pair, items, wantsBlock);
       return;
     }
     if (!isSeq(node)) throw new EditRefusal(`\`${key}\` holds ${describe(node)}; expected a list.`);
@@ -337,16 +340,15 @@ export class FrontMatterEditor {
     this.pending.push({ start: this.at(start), end: editEnd, newText });
   }
 
-  private appendToNull(node: Scalar, key: string, items: readonly ItemValue[], block: boolean): void {
+  private appendToEmpty(node: Scalar | YAMLSeq, pair: Pair, items: readonly ItemValue[], block: boolean): void {
     const [start, end] = node.range ?? [0, 0];
-    const pair = this.pairOf(key);
-    const keyColumn = pair && isScalar(pair.key) && pair.key.range ? this.columnAt(pair.key.range[0]) : 0;
+    const keyColumn = isScalar(pair.key) && pair.key.range ? this.columnAt(pair.key.range[0]) : 0;
     if (!block) {
       const space = this.text[this.at(start) - 1] === ':' ? ' ' : '';
       this.pending.push({ start: this.at(start), end: this.at(end), newText: space + this.flowList(items, undefined) });
       return;
     }
-    // `key: ~` or `key: null`: the explicit null goes, the list starts on the next line.
+    // `key: ~`, `key: null` or `key: []`: the explicit empty value goes, the list starts on the next line.
     if (end > start) {
       const spaces = /[ \t]*$/.exec(this.text.slice(0, this.at(start)))?.[0].length ?? 0;
       this.pending.push({ start: this.at(start) - spaces, end: this.at(end), newText: '' });

@@ -163,6 +163,27 @@ describe('FrontMatterEditor', () => {
     }), '---\na: [1]\nb:\n  - name: N\n---\n');
   });
 
+  it('turns an empty `[]` receiving entries into a block list, keeping the comment', () => {
+    assert.equal(
+      edit('---\nsign-off: [] # nobody yet\nx: 1\n---\n', (e) => e.appendItems('sign-off', [{ name: 'A', state: 'pending' }])),
+      '---\nsign-off: # nobody yet\n  - name: A\n    state: pending\nx: 1\n---\n',
+    );
+  });
+
+  it('starts a block list under a key followed by a comment', () => {
+    assert.equal(
+      edit('---\nsign-off:   # to fill\nx: 1\n---\n', (e) => e.appendItems('sign-off', [{ name: 'A' }])),
+      '---\nsign-off:   # to fill\n  - name: A\nx: 1\n---\n',
+    );
+  });
+
+  it('appends a flow entry to a flow list of entries', () => {
+    assert.equal(
+      edit('---\ns: [{name: "B"}]\n---\n', (e) => e.appendItems('s', [{ name: 'A', comment: 'two\nlines' }])),
+      '---\ns: [{name: "B"}, {name: A, comment: "two\\nlines"}]\n---\n',
+    );
+  });
+
   it('adds fields to a block entry and a flow entry', () => {
     assert.equal(
       edit('---\ns:\n  - name: A\n  - {name: B}\n---\n', (e) => {
