@@ -202,11 +202,20 @@ function writeUserSettings(userDataDir, settings) {
 }
 
 /**
- * Starts code-server on 127.0.0.1 at a free port with `workspace` open and waits until it answers HTTP.
+ * Starts code-server on 127.0.0.1 (at a free port unless `port` is given) with `workspace` open and waits until
+ * it answers HTTP.
  * User data and extensions go to fresh temporary folders unless given; `stop()` ends the server and every
  * process it started, and removes the folders this function created.
  */
-async function startCodeServer({ workspace, extensionsDir, userDataDir, settings = {}, extraArgs = [], quiet = true }) {
+async function startCodeServer({
+  workspace,
+  extensionsDir,
+  userDataDir,
+  port: requestedPort,
+  settings = {},
+  extraArgs = [],
+  quiet = true,
+}) {
   const entry = ensureCodeServer();
   const ownedDirs = [];
   const tempDir = (prefix) => {
@@ -218,7 +227,7 @@ async function startCodeServer({ workspace, extensionsDir, userDataDir, settings
   const extensions = extensionsDir ?? tempDir('rationale-cs-ext-');
   writeUserSettings(userData, settings);
 
-  const port = await freePort();
+  const port = requestedPort ?? (await freePort());
   const args = [
     entry,
     '--config',
