@@ -263,6 +263,17 @@ async function startCodeServer({
   server.stdout.on('data', collect);
   server.stderr.on('data', collect);
   let exited = false;
+  const killOnExit = () => {
+    try {
+      process.kill(-server.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+    for (const dir of ownedDirs) fs.rmSync(dir, { recursive: true, force: true });
+  };
+  // The server runs in its own process group, which Ctrl+C in a terminal does not reach: if this process exits
+  // before stop() (a signal handler calling process.exit, an uncaught error), end the server anyway.
+  process.on('exit', killOnExit);
   server.on('exit', () => {
     exited = true;
   });
@@ -271,6 +282,7 @@ async function startCodeServer({
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    process.off('exit', killOnExit);
     if (!exited) {
       try {
         process.kill(-server.pid, 'SIGTERM');
