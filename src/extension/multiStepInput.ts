@@ -118,9 +118,9 @@ export class MultiStepInput {
   }
 
   /**
-   * A multi-select pick where typed text can become a new item. Enter accepts the checked items;
-   * with nothing checked, typed text that names a new item is taken as the one choice, so "type a
-   * new tag, press Enter" works as people expect.
+   * A multi-select pick where typed text can become a new item. Enter with text in the box checks
+   * the highlighted item (an existing match, or the typed one) and clears the box, so items can be
+   * found or added by keyboard alone; Enter on an empty box accepts the checked items.
    */
   showManyPick<T extends vscode.QuickPickItem>(options: ManyPickOptions<T>): Promise<T[]> {
     const pick = vscode.window.createQuickPick<T>();
@@ -133,9 +133,14 @@ export class MultiStepInput {
     let checked = new Set(options.selected.map((item) => item.label));
     let typed: T | undefined;
     const render = (): void => {
-      const items = typed ? [typed, ...known] : known;
+      // The typed item goes last, so an existing match stays the highlighted one.
+      const items = typed ? [...known, typed] : known;
       pick.items = items;
       pick.selectedItems = items.filter((item) => checked.has(item.label));
+    };
+    const adopt = (item: T): void => {
+      if (!known.some((existing) => existing.label === item.label)) known = [...known, item];
+      if (item === typed) typed = undefined;
     };
     render();
     return this.prompt<T[]>(pick, (resolve, subscriptions) => {
@@ -143,20 +148,29 @@ export class MultiStepInput {
         pick.onDidChangeSelection((selection) => {
           checked = new Set(selection.map((item) => item.label));
           // A typed item the user checked becomes a known one, so it survives further typing.
-          if (typed && checked.has(typed.label)) {
-            known = [typed, ...known];
-            typed = undefined;
-          }
+          if (typed && checked.has(typed.label)) adopt(typed);
         }),
         pick.onDidChangeValue((value) => {
           const candidate = options.itemForTypedText(value);
           typed = candidate && !known.some((item) => item.label === candidate.label) ? candidate : undefined;
           render();
+          // A multi-select pick highlights nothing by itself; highlight what Enter will check.
+          const highlighted = bestMatch(known, value) ?? typed;
+          if (highlighted) pick.activeItems = [highlighted];
         }),
         pick.onDidAccept(() => {
-          const chosen = known.filter((item) => checked.has(item.label));
-          if (chosen.length === 0 && typed) chosen.push(typed);
-          resolve(chosen);
+          if (pick.value.trim() !== '') {
+            const target = pick.activeItems[0] ?? typed;
+            if (target) {
+              checked.add(target.label);
+              adopt(target);
+            }
+            pick.value = '';
+            typed = undefined;
+            render();
+            return;
+          }
+          resolve(known.filter((item) => checked.has(item.label)));
         }),
       );
     });
@@ -192,4 +206,16 @@ export class MultiStepInput {
       for (const subscription of subscriptions) subscription.dispose();
     });
   }
+}
+
+/** The item whose label best matches typed text: equal, then starting with it, then containing it. */
+function bestMatch<T extends vscode.QuickPickItem>(items: readonly T[], text: string): T | undefined {
+  const wanted = text.trim().toLowerCase();
+  if (wanted === '') return undefined;
+  const label = (item: T): string => item.label.toLowerCase();
+  return (
+    items.find((item) => label(item) === wanted) ??
+    items.find((item) => label(item).startsWith(wanted)) ??
+    items.find((item) => label(item).includes(wanted))
+  );
 }

@@ -46,7 +46,8 @@ export async function newRecord(
   const log = await logs.getLog(folder);
   if (!log) return undefined;
   const templates = await availableTemplates(log, output);
-  const validateTitle = (title: string): string | undefined => titleProblem(title, log.log.records());
+  const validateTitle = (title: string): string | undefined =>
+    titleProblem(title, log.log.records(), referencePrefix(folder.uri));
 
   let answers: RecordAnswers | undefined;
   if (given) {
@@ -109,13 +110,15 @@ function answersFromArguments(given: NewRecordArguments, templates: readonly Tem
  * Why a title cannot be used: empty, or the title of a decision still open (proposed or accepted),
  * which would make two records argue about the same thing. Closed decisions may be taken up again.
  */
-export function titleProblem(title: string, records: readonly DecisionRecord[]): string | undefined {
+export function titleProblem(title: string, records: readonly DecisionRecord[], prefix: string): string | undefined {
   const wanted = title.trim().toLowerCase();
   if (wanted === '') return 'A decision record needs a title.';
   const clash = records.find(
     (record) => (record.status === 'proposed' || record.status === 'accepted') && record.title.trim().toLowerCase() === wanted,
   );
-  return clash ? `An open decision already has this title (${clash.path}).` : undefined;
+  if (!clash) return undefined;
+  const name = clash.number === undefined ? clash.path : `${prefix}-${clash.number}`;
+  return `An open decision already has this title: ${name} (${clash.status}).`;
 }
 
 /** Every tag used in the log, each once (first spelling wins), alphabetical. */

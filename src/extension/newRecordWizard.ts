@@ -82,7 +82,7 @@ export async function askRecordAnswers(choices: WizardChoices): Promise<RecordAn
       totalSteps: TOTAL_STEPS,
       items: choices.tags.map(toItem),
       selected: state.tags.map(toItem),
-      placeholder: 'Tags: pick with Space, type to add a new one, Enter to go on (none is fine)',
+      placeholder: 'Tags: type to find or add one and press Enter; Enter on an empty box goes on (no tags is fine)',
       itemForTypedText: (text) => {
         const tag = text.trim();
         return tag === '' ? undefined : { label: tag, description: 'new tag', alwaysShow: true };
@@ -99,7 +99,7 @@ export async function askRecordAnswers(choices: WizardChoices): Promise<RecordAn
       totalSteps: TOTAL_STEPS,
       items: choices.people.map((person) => personItem(person)),
       selected: state.stakeholders.map((person) => personItem(person)),
-      placeholder: 'Stakeholders who sign off: pick with Space, type "Name <email>" to add someone, Enter to create',
+      placeholder: 'Who signs off: type a name or "Name <email>" and press Enter; Enter on an empty box creates the record',
       itemForTypedText: (text) => {
         const person = parsePerson(text);
         return person ? personItem(person, 'new stakeholder') : undefined;
