@@ -1,0 +1,92 @@
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Problem, Severity } from '../../core/record';
+import { validateLog } from '../../core/validation';
+import type { Io } from '../io';
+import { loadLog } from '../repository';
+import { noPositionals, oneOf, parseCommandArgs } from '../usage';
+
+export const LINT_HELP = `Usage: rationale lint [--dir D] [--format text|json|github] [--require-complete error|warning|info|off]
+
+Checks every record with the same rules as the extension's Problems panel: malformed front matter,
+unknown statuses and sign-off states, duplicate numbers, references to missing records, supersede
+links that disagree, missing data-source files, and accepted records without rationale, data
+sources or complete sign-off. Exits 1 when an error is found, 0 otherwise.
+
+  --dir D                decision folder (default: the one the extension finds)
+  --format F             text (default), json, or github (workflow annotations)
+  --require-complete S   severity of the completeness rules for accepted records (default: warning)
+  --prefix P             reference prefix in messages (default DR)`;
+
+const SEVERITIES = ['error', 'warning', 'info', 'off'] as const;
+
+interface Finding {
+  path: string;
+  /** 1-based, as editors and CI annotations count. */
+  line: number;
+  severity: Severity;
+  code: string;
+  message: string;
+}
+
+export async function lintCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    dir: { type: 'string' },
+    format: { type: 'string' },
+    'require-complete': { type: 'string' },
+    prefix: { type: 'string' },
+  });
+  if (values.help) {
+    io.out(LINT_HELP);
+    return 0;
+  }
+  noPositionals(positionals);
+  const format = oneOf('format', values.format as string | undefined, ['text', 'json', 'github'] as const, 'text');
+  const requireComplete = oneOf('require-complete', values['require-complete'] as string | undefined, SEVERITIES, 'warning');
+  const { repository, log } = await loadLog(io.cwd, values.dir as string | undefined);
+  const inRoot = (file: string) => path.join(repository.root, file);
+
+  // The CLI reads synchronously on demand: texts only for records whose problems need a line.
+  const problems = validateLog(log.records(), {
+    prefix: (values.prefix as string | undefined) ?? 'DR',
+    requireComplete,
+    fileExists: (file) => existsSync(inRoot(file)),
+    textOf: (file) => {
+      try {
+        return readFileSync(inRoot(file), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  });
+  const findings = [...problems].flatMap(([file, list]) => list.map((problem) => toFinding(file, problem)));
+  io.out(render(findings, format, log.records().length));
+  return findings.some((finding) => finding.severity === 'error') ? 1 : 0;
+}
+
+function toFinding(file: string, problem: Problem): Finding {
+  return { path: file, line: (problem.line ?? 0) + 1, severity: problem.severity, code: problem.code, message: problem.message };
+}
+
+function render(findings: Finding[], format: 'text' | 'json' | 'github', recordCount: number): string {
+  if (format === 'json') return JSON.stringify(findings, null, 2);
+  if (format === 'github') {
+    // Workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+    const level = { error: 'error', warning: 'warning', info: 'notice' } as const;
+    return findings
+      .map((finding) => `::${level[finding.severity]} file=${escapeProperty(finding.path)},line=${finding.line},title=${escapeProperty(finding.code)}::${escapeData(finding.message)}`)
+      .join('\n');
+  }
+  const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
+  const lines = findings.map((finding) => `${finding.path}:${finding.line}: ${finding.severity}: ${finding.message} [${finding.code}]`);
+  lines.push(`${recordCount} records: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes`);
+  return lines.join('\n');
+}
+
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

@@ -1,0 +1,40 @@
+import { summarizeBranch } from '../../core/branchSummary';
+import { changedFiles, remoteUrl, runGit, showFile } from '../git';
+import type { Io } from '../io';
+import { openRepository } from '../repository';
+import { UsageError, noPositionals, parseCommandArgs } from '../usage';
+
+export const PR_SUMMARY_HELP = `Usage: rationale pr-summary --base <ref> [--head <ref>] [--dir D] [--prefix P]
+
+Prints markdown listing the decision records added, edited, re-statused and removed between the two
+refs (head defaults to HEAD), with permalinks and sign-off state, to paste into a pull request
+description or post from CI.`;
+
+export async function prSummaryCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    base: { type: 'string' },
+    head: { type: 'string' },
+    dir: { type: 'string' },
+    prefix: { type: 'string' },
+  });
+  if (values.help) {
+    io.out(PR_SUMMARY_HELP);
+    return 0;
+  }
+  noPositionals(positionals);
+  const base = values.base as string | undefined;
+  if (!base) throw new UsageError('--base <ref> is required, e.g. --base origin/main');
+  const repository = await openRepository(io.cwd, values.dir as string | undefined);
+  const root = repository.root;
+  const summary = await summarizeBranch(
+    {
+      changedFiles: (from, to, pathspec) => changedFiles(root, from, to, pathspec),
+      showFile: (ref, path) => showFile(root, ref, path),
+      resolveCommit: (ref) => runGit(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).then((out) => out.trim() || undefined, () => undefined),
+      remoteUrl: () => remoteUrl(root),
+    },
+    { base, head: (values.head as string | undefined) ?? 'HEAD', folder: repository.folder, prefix: (values.prefix as string | undefined) ?? 'DR' },
+  );
+  io.out(summary);
+  return 0;
+}

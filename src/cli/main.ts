@@ -1,0 +1,60 @@
+/**
+ * `rationale`: the command-line tool over the same core as the extension, for people and CI.
+ * Exit codes: 0 success, 1 a check failed (lint errors, stale index), 2 bad usage or a missing folder.
+ */
+import type { Io } from './io';
+import { INDEX_HELP, indexCommand } from './commands/index';
+import { LINT_HELP, lintCommand } from './commands/lint';
+import { LIST_HELP, listCommand } from './commands/list';
+import { NEW_HELP, newCommand } from './commands/new';
+import { PR_SUMMARY_HELP, prSummaryCommand } from './commands/prSummary';
+
+const COMMANDS: Record<string, { run: (args: string[], io: Io) => Promise<number>; help: string; summary: string }> = {
+  list: { run: listCommand, help: LIST_HELP, summary: 'list the records of the decision log' },
+  lint: { run: lintCommand, help: LINT_HELP, summary: 'check the records; exit 1 on errors' },
+  new: { run: newCommand, help: NEW_HELP, summary: 'create a record from a template' },
+  index: { run: indexCommand, help: INDEX_HELP, summary: 'write or check the index of all records' },
+  'pr-summary': { run: prSummaryCommand, help: PR_SUMMARY_HELP, summary: 'summarise the records a branch changes' },
+};
+
+export const HELP = `Usage: rationale <command> [options]
+
+Decision records with their rationale, data sources and sign-off.
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, command]) => `  ${name.padEnd(12)}${command.summary}`)
+  .join('\n')}
+
+Run rationale <command> --help for a command's options.`;
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(HELP);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`rationale: unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    return 2;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    // Bad usage, a missing folder, a failing git call or a file that cannot be written: one line
+    // with the cause, never a stack trace.
+    io.err(`rationale ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2), {
+    cwd: process.cwd(),
+    out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,254 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../src/cli/main';
+
+const CLI = path.resolve(__dirname, '../../src/cli/main.js');
+const GIT_ENV = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', env: GIT_ENV, stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+}
+
+function write(root: string, file: string, text: string): void {
+  mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  writeFileSync(path.join(root, file), text);
+}
+
+function record(title: string, status: string, extra = ''): string {
+  // Each body is its own, as real records are, so git does not pair a deleted record with an added one as a rename.
+  const body = `${title} matters to ${title.length * 7} customers.\n`.repeat(3);
+  return `---\ntitle: ${title}\nstatus: ${status}\ndate: 2026-11-02\n${extra}---\n# ${title}\n\n## Context\n\n${body}\n## Rationale\n\nBecause ${title.toLowerCase()} pays.\n`;
+}
+
+/** Runs the CLI in-process and collects what it prints. */
+async function run(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const line = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
+  const code = await main(argv, { cwd, out: (text) => (out += line(text)), err: (text) => (err += line(text)) });
+  return { code, out, err };
+}
+
+describe('rationale CLI', () => {
+  let repo: string;
+  let baseCommit: string;
+  let headCommit: string;
+
+  before(() => {
+    process.env.GIT_CONFIG_GLOBAL = '/dev/null';
+    process.env.GIT_CONFIG_NOSYSTEM = '1';
+    repo = realpathSync(mkdtempSync(path.join(tmpdir(), 'rationale-cli-')));
+    git(repo, 'init', '--quiet', '-b', 'main');
+    git(repo, 'config', 'user.name', 'Ana Ruiz');
+    git(repo, 'config', 'user.email', 'ana@example.com');
+    git(repo, 'remote', 'add', 'origin', 'git@github.com:acme/app.git');
+    write(repo, 'docs/decisions/0001-bill-monthly.md', record('Bill monthly', 'accepted'));
+    write(
+      repo,
+      'docs/decisions/0002-use-stripe.md',
+      record('Use Stripe', 'proposed', 'tags: [billing]\nsign-off:\n  - name: Sam Lee\n    state: approved\n  - name: Tom Berg\n    state: pending\n'),
+    );
+    write(repo, 'docs/decisions/0003-drop-invoices.md', record('Drop paper invoices', 'proposed'));
+    write(repo, 'README.md', '# App\n');
+    git(repo, 'add', '--all');
+    git(repo, 'commit', '--quiet', '-m', 'Base decisions');
+    baseCommit = git(repo, 'rev-parse', 'HEAD');
+
+    git(repo, 'checkout', '--quiet', '-b', 'feature/annual');
+    write(repo, 'docs/decisions/0004-bill-annual-plans-upfront.md', record('Bill annual plans upfront', 'proposed', 'supersedes: [1]\n'));
+    write(repo, 'docs/decisions/0002-use-stripe.md', readFileSync(path.join(repo, 'docs/decisions/0002-use-stripe.md'), 'utf8').replace('status: proposed', 'status: accepted'));
+    write(repo, 'docs/decisions/0001-bill-monthly.md', record('Bill monthly', 'accepted') + '\nMore context.\n');
+    rmSync(path.join(repo, 'docs/decisions/0003-drop-invoices.md'));
+    write(repo, 'README.md', '# App\n\nChanged, but not a record.\n');
+    git(repo, 'add', '--all');
+    git(repo, 'commit', '--quiet', '-m', 'Annual billing');
+    headCommit = git(repo, 'rev-parse', 'HEAD');
+  });
+
+  after(() => rmSync(repo, { recursive: true, force: true }));
+
+  it('pr-summary lists what the branch adds, re-statuses, edits and removes, with permalinks', async () => {
+    const { code, out, err } = await run(repo, 'pr-summary', '--base', 'main');
+    assert.equal(err, '');
+    assert.equal(code, 0);
+    const link = (commit: string, file: string) => `https://github.com/acme/app/blob/${commit}/docs/decisions/${file}`;
+    assert.equal(
+      out,
+      [
+        '## Decision records in this change',
+        '',
+        '### Added',
+        '',
+        `- [DR-4: Bill annual plans upfront](${link(headCommit, '0004-bill-annual-plans-upfront.md')}) — proposed`,
+        '',
+        '### Status changed',
+        '',
+        `- [DR-2: Use Stripe](${link(headCommit, '0002-use-stripe.md')}) — proposed → accepted, 1/2 signed off`,
+        '',
+        '### Edited',
+        '',
+        `- [DR-1: Bill monthly](${link(headCommit, '0001-bill-monthly.md')}) — accepted`,
+        '',
+        '### Removed',
+        '',
+        `- [DR-3: Drop paper invoices](${link(baseCommit, '0003-drop-invoices.md')}) — proposed`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('pr-summary says so when a range changes no record', async () => {
+    const { code, out } = await run(repo, 'pr-summary', '--base', 'HEAD', '--head', 'HEAD');
+    assert.equal(code, 0);
+    assert.match(out, /No decision records changed\./);
+  });
+
+  it('list --format json prints every record ordered by number', async () => {
+    const { code, out } = await run(repo, 'list', '--format', 'json');
+    assert.equal(code, 0);
+    const records = JSON.parse(out) as { number: number; title: string; status: string; path: string; signOff: unknown[]; problems: string[] }[];
+    assert.deepEqual(
+      records.map((entry) => [entry.number, entry.title, entry.status, entry.path]),
+      [
+        [1, 'Bill monthly', 'accepted', 'docs/decisions/0001-bill-monthly.md'],
+        [2, 'Use Stripe', 'accepted', 'docs/decisions/0002-use-stripe.md'],
+        [4, 'Bill annual plans upfront', 'proposed', 'docs/decisions/0004-bill-annual-plans-upfront.md'],
+      ],
+    );
+    assert.deepEqual(records[1].signOff, [
+      { name: 'Sam Lee', state: 'approved' },
+      { name: 'Tom Berg', state: 'pending' },
+    ]);
+    assert.deepEqual(records[1], { ...records[1], date: '2026-11-02', tags: ['billing'], problems: [] });
+  });
+
+  it('list filters by status and tag and prints a table', async () => {
+    const { code, out } = await run(repo, 'list', '--status', 'accepted', '--tag', 'billing');
+    assert.equal(code, 0);
+    assert.equal(out, ['#  Status    Date        Title', '2  accepted  2026-11-02  Use Stripe', ''].join('\n'));
+  });
+
+  it('works from a sub-folder of the repository', async () => {
+    const { code, out } = await run(path.join(repo, 'docs'), 'list', '--format', 'json');
+    assert.equal(code, 0);
+    assert.equal((JSON.parse(out) as unknown[]).length, 3);
+  });
+
+  it('new creates the next record as the extension would, with the git user and stakeholders', async () => {
+    const { code, out } = await run(repo, 'new', 'Offer a "team" plan: 5 seats', '--tag', 'pricing', '--stakeholder', 'Sam Lee <sam@example.com>');
+    assert.equal(code, 0);
+    assert.equal(out, 'docs/decisions/0005-offer-a-team-plan-5-seats.md\n');
+    const text = readFileSync(path.join(repo, 'docs/decisions/0005-offer-a-team-plan-5-seats.md'), 'utf8');
+    assert.match(text, /^---\ntitle: "Offer a \\"team\\" plan: 5 seats"\nstatus: proposed\ndate: \d{4}-\d{2}-\d{2}\ndecision-makers: \[Ana Ruiz\]\ntags: \[pricing\]\n/);
+    assert.match(text, /- name: Sam Lee\n\s+email: sam@example.com\n\s+state: pending/);
+    rmSync(path.join(repo, 'docs/decisions/0005-offer-a-team-plan-5-seats.md'));
+  });
+
+  it('index writes the index, --check tells whether it is current, and a hand-written index is left alone', async () => {
+    const index = path.join(repo, 'docs/decisions/index.md');
+    assert.equal((await run(repo, 'index', '--check')).code, 1);
+    const written = await run(repo, 'index');
+    assert.equal(written.code, 0);
+    assert.equal(written.out, 'docs/decisions/index.md: 3 records\n');
+    assert.match(readFileSync(index, 'utf8'), /\| DR-4 \| \[Bill annual plans upfront\]\(0004-bill-annual-plans-upfront\.md\) \| proposed \| 2026-11-02 \|/);
+    assert.match(readFileSync(index, 'utf8'), /DR4 -->\|supersedes\| DR1/);
+    assert.deepEqual(await run(repo, 'index', '--check'), { code: 0, out: 'docs/decisions/index.md is up to date\n', err: '' });
+
+    write(repo, 'docs/decisions/0002-use-stripe.md', record('Use Stripe', 'rejected'));
+    const stale = await run(repo, 'index', '--check');
+    assert.equal(stale.code, 1);
+    assert.equal(stale.err, 'docs/decisions/index.md is out of date: run rationale index\n');
+
+    writeFileSync(index, '# Our own index\n');
+    const refused = await run(repo, 'index');
+    assert.equal(refused.code, 2);
+    assert.equal(readFileSync(index, 'utf8'), '# Our own index\n');
+    rmSync(index);
+    git(repo, 'checkout', '--quiet', '--', 'docs/decisions/0002-use-stripe.md');
+  });
+
+  it('lint exits 0 on a clean log and 1 with every problem located on a line', async () => {
+    // Warnings alone do not fail the check.
+    const warned = await run(repo, 'lint', '--require-complete', 'off');
+    assert.deepEqual(warned, {
+      code: 0,
+      out:
+        'docs/decisions/0004-bill-annual-plans-upfront.md:5: warning: Supersedes DR-1, but its status is accepted: mark DR-1 superseded by this record. [supersede-mismatch]\n' +
+        '3 records: 0 errors, 1 warnings, 0 notes\n',
+      err: '',
+    });
+
+    const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'rationale-lint-')));
+    try {
+      write(dir, 'log/0001-first.md', record('First', 'accepted', 'supersedes: [9]\n'));
+      write(dir, 'log/0002-second.md', record('Second', 'proposed'));
+      write(dir, 'log/0002-second-again.md', record('Second again', 'proposed'));
+      write(dir, 'log/0003-broken.md', '---\ntitle: ADR003: Broken\nstatus: [accepted\n---\n# Broken\n');
+      const json = await run(dir, 'lint', '--dir', 'log', '--format', 'json');
+      assert.equal(json.code, 1);
+      const findings = (JSON.parse(json.out) as { path: string; line: number; severity: string; code: string }[]).map(
+        (finding) => `${finding.path}:${finding.line} ${finding.severity} ${finding.code}`,
+      );
+      assert.deepEqual(findings, [
+        'log/0001-first.md:5 warning missing-reference',
+        'log/0001-first.md:3 warning no-data-source',
+        'log/0002-second-again.md:2 error duplicate-number',
+        'log/0002-second.md:2 error duplicate-number',
+        'log/0003-broken.md:2 error yaml-syntax',
+        'log/0003-broken.md:2 warning no-rationale',
+        'log/0003-broken.md:3 warning no-data-source',
+      ]);
+
+      const github = await run(dir, 'lint', '--dir', 'log', '--format', 'github', '--require-complete', 'off');
+      assert.equal(github.code, 1);
+      const annotations = github.out.trim().split('\n');
+      assert.equal(annotations.length, 4);
+      assert.match(annotations[1], /^::error file=log\/0002-second-again\.md,line=2,title=duplicate-number::DR-2 is also the number of log\/0002-second\.md/);
+      assert.ok(annotations.every((line) => /^::(error|warning|notice) file=[^,]+,line=\d+,title=[\w-]+::\S/.test(line)), annotations.join('\n'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('answers bad usage with one line and exit code 2', async () => {
+    const unknown = await run(repo, 'list', '--bogus');
+    assert.equal(unknown.code, 2);
+    assert.equal(unknown.out, '');
+    assert.match(unknown.err, /^rationale list: Unknown option '--bogus'[^\n]*\n$/);
+    assert.equal((await run(repo, 'list', '--format', 'xml')).err, 'rationale list: --format must be one of table, json (got "xml")\n');
+    assert.equal((await run(repo, 'frobnicate')).code, 2);
+    assert.equal((await run(repo, 'pr-summary')).err, 'rationale pr-summary: --base <ref> is required, e.g. --base origin/main\n');
+    const missing = await run(repo, 'list', '--dir', 'no/such/folder');
+    assert.deepEqual(missing, { code: 2, out: '', err: 'rationale list: decision folder no/such/folder does not exist\n' });
+    const empty = realpathSync(mkdtempSync(path.join(tmpdir(), 'rationale-empty-')));
+    try {
+      const none = await run(empty, 'lint');
+      assert.equal(none.code, 2);
+      assert.match(none.err, /^rationale lint: no decision folder found in .*; pass --dir\n$/);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  it('prints help for the tool and for each command', async () => {
+    for (const command of ['list', 'lint', 'new', 'index', 'pr-summary']) {
+      const { code, out } = await run(repo, command, '--help');
+      assert.equal(code, 0);
+      assert.match(out, new RegExp(`^Usage: rationale ${command}`));
+    }
+    assert.match((await run(repo, '--help')).out, /^Usage: rationale <command>/);
+  });
+
+  it('runs as a process: output on stdout, one-line errors on stderr, no stack trace', () => {
+    const listed = spawnSync(process.execPath, [CLI, 'list'], { cwd: repo, encoding: 'utf8', env: GIT_ENV });
+    assert.equal(listed.status, 0);
+    assert.match(listed.stdout, /^#\s+Status\s+Date\s+Title\n/);
+    const bad = spawnSync(process.execPath, [CLI, 'lint', '--format', 'yaml'], { cwd: repo, encoding: 'utf8', env: GIT_ENV });
+    assert.equal(bad.status, 2);
+    assert.equal(bad.stderr.trim().split('\n').length, 1);
+    assert.doesNotMatch(bad.stderr, /\n\s+at /);
+  });
+});
