@@ -37,10 +37,6 @@ export const Views = {
 export const ContextKeys = {
   /** The tree's current grouping (`status`, `tag`, …), so the Group By menu can mark or hide the current one. */
   grouping: 'rationale.grouping',
-  /** True once the logs were loaded and hold no record at all: switches the view to its welcome content. */
-  empty: 'rationale.empty',
-  /** True while the first load runs, so the welcome content does not flash before records appear. */
-  loading: 'rationale.loading',
 } as const;
 
 /** Setting names, relative to the `rationale` section. */
