@@ -158,8 +158,9 @@ async function main() {
 
   const passed = results.reduce((sum, result) => sum + result.passed, 0);
   const failed = results.reduce((sum, result) => sum + result.failed, 0);
-  if (passed === 0) console.log('\nNo tests ran.');
-  console.log(`\n${passed} passed, ${failed} failed (${Math.round((Date.now() - started) / 1000)} s)`);
+  console.log(`\nIntegration and UI tests took ${Math.round((Date.now() - started) / 1000)} s.`);
+  if (passed === 0) console.log('No tests ran.');
+  console.log(`${passed} passed, ${failed} failed`);
   return results.every((result) => result.ok) ? 0 : 1;
 }
 
