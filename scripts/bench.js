@@ -102,13 +102,13 @@ async function benchLog(count) {
   });
   report('tree: expand the largest stakeholder group', expanded, 'ms', { target: 50 });
 
-  if (global.gc) {
+  if (globalThis.gc) {
     log = undefined;
-    global.gc();
+    globalThis.gc();
     const before = process.memoryUsage().heapUsed;
     log = new DecisionLog(fileSystem, FOLDER);
     await log.load();
-    global.gc();
+    globalThis.gc();
     const heap = (process.memoryUsage().heapUsed - before) / 1e6;
     report('heap held by the index', heap, 'MB', { target: count >= 10000 ? 50 : undefined });
   } else {
