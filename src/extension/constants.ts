@@ -25,6 +25,12 @@ export const Commands = {
   groupByTag: 'rationale.groupBy.tag',
   groupByStakeholder: 'rationale.groupBy.stakeholder',
   groupByMonth: 'rationale.groupBy.month',
+  /** Copies `[DR-12: Title](permalink) — status, n/m signed off` for a pull request description. */
+  copyPullRequestLink: 'rationale.copyPullRequestLink',
+  /** Copies the markdown summary of the records the current branch adds, edits and re-statuses. */
+  copyPrSummary: 'rationale.copyPrSummary',
+  /** Adds a pull request URL to a record's `links:`. */
+  addPullRequestLink: 'rationale.addPullRequestLink',
 } as const;
 
 export const Views = {
@@ -37,6 +43,11 @@ export const Views = {
 export const ContextKeys = {
   /** The tree's current grouping (`status`, `tag`, …), so the Group By menu can mark or hide the current one. */
   grouping: 'rationale.grouping',
+  /**
+   * The decision folders of the loaded logs, as file-system paths, so editor menus can show record
+   * commands with `resourceDirname in rationale.decisionFolders`.
+   */
+  decisionFolders: 'rationale.decisionFolders',
 } as const;
 
 /** Setting names, relative to the `rationale` section. */
@@ -49,6 +60,8 @@ export const Settings = {
   templateFolder: 'templateFolder',
   /** Grouping the tree starts with. */
   defaultGrouping: 'defaultGrouping',
+  /** Self-hosted git hosts mapped to their kind (`github`, `gitlab`, …), for permalinks. */
+  hostKinds: 'hostKinds',
 } as const;
 
 /** The name of the output channel and of the command category. */
