@@ -60,9 +60,14 @@ export const Settings = {
   templateFolder: 'templateFolder',
   /** Grouping the tree starts with. */
   defaultGrouping: 'defaultGrouping',
+  /** Severity of the Problems-panel entries for accepted records without rationale, data source or complete sign-off. */
+  completenessSeverity: 'completenessSeverity',
   /** Self-hosted git hosts mapped to their kind (`github`, `gitlab`, …), for permalinks. */
   hostKinds: 'hostKinds',
 } as const;
 
 /** The name of the output channel and of the command category. */
 export const DISPLAY_NAME = 'Rationale';
+
+/** The `source` of the extension's diagnostics, shown in the Problems panel and matched by its quick fixes. */
+export const DIAGNOSTIC_SOURCE = 'Rationale';
