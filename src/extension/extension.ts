@@ -15,6 +15,7 @@ import { SnapshotStore } from './snapshotStore';
 import { type NewRecordArguments, newRecord } from './newRecord';
 import { allDecisionPickItems, openDecision } from './openDecision';
 import { openRecord, uriOfCommandArgument } from './openRecord';
+import { registerPullRequestCommands } from './pullRequestLinks';
 
 const GROUP_BY_COMMANDS: readonly [string, Grouping][] = [
   [Commands.groupByStatus, 'status'],
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): RationaleApi {
     registerCommand(Commands.refresh, output, () => logs.reloadAll()),
     registerCommand(Commands.chooseFolder, output, () => chooseDecisionFolder()),
     ...GROUP_BY_COMMANDS.map(([id, value]) => registerCommand(id, output, () => grouping.set(value))),
+    registerPullRequestCommands(logs, output),
   );
   output.info(`[activate] ${context.extension.packageJSON.version ?? ''} activated`);
 
