@@ -31,6 +31,20 @@ export const Commands = {
   copyPrSummary: 'rationale.copyPrSummary',
   /** Adds a pull request URL to a record's `links:`. */
   addPullRequestLink: 'rationale.addPullRequestLink',
+  /** Approve, object to or abstain from a record as the git user of its folder. */
+  signOff: 'rationale.signOff',
+  /** Adds people to a record's sign-off list as pending. */
+  requestSignOff: 'rationale.requestSignOff',
+  /** Moves a record along its lifecycle (proposed → accepted/rejected, accepted → deprecated/superseded). */
+  changeStatus: 'rationale.changeStatus',
+  /** Creates the successor of a record and marks the record superseded, in one undoable edit. */
+  supersede: 'rationale.supersede',
+  /** Adds another record's number to a record's `related:`. */
+  linkRelated: 'rationale.linkRelated',
+  /** Adds a link or a workspace file to a record's `data-sources:`. */
+  addDataSource: 'rationale.addDataSource',
+  /** Lists the records awaiting the git user's sign-off (the status-bar item's click). */
+  showAwaitingSignOff: 'rationale.showAwaitingSignOff',
 } as const;
 
 export const Views = {
