@@ -45,6 +45,11 @@ function isPlaceholder(text: string): boolean {
 }
 
 function parseDay(text: string): string | undefined {
+  // The common case first: an index reads thousands of these.
+  if (text.length === 10 && /^\d{4}-\d\d-\d\d$/.test(text)) {
+    const day = checkedDay(Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10)));
+    if (day !== undefined) return day;
+  }
   let match: RegExpExecArray | null;
   // ISO and its relatives: 2021-07-15, 2021/7/5, 2021.07.15, 2021-07-15T10:00:00Z, 2021-07-15 10:00.
   if ((match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s]\d|\s*\()/.exec(text))) {
@@ -87,7 +92,8 @@ function fullYear(digits: string): number {
 
 function checkedDay(year: number, month: number, day: number): string | undefined {
   if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return undefined;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
   return day <= daysInMonth ? isoDay(year, month, day) : undefined;
 }
 
