@@ -11,6 +11,7 @@ import { Commands, DISPLAY_NAME, Views } from './constants';
 import { DecisionLogs } from './decisionLogs';
 import { DecisionTreeProvider } from './decisionTree';
 import { GroupingState } from './groupingState';
+import { type LanguageFeaturesApi, registerLanguageFeatures } from './languageFeatures';
 import { SnapshotStore } from './snapshotStore';
 import { type NewRecordArguments, newRecord } from './newRecord';
 import { allDecisionPickItems, openDecision } from './openDecision';
@@ -24,7 +25,7 @@ const GROUP_BY_COMMANDS: readonly [string, Grouping][] = [
   [Commands.groupByMonth, 'month'],
 ];
 
-export function activate(context: vscode.ExtensionContext): RationaleApi {
+export function activate(context: vscode.ExtensionContext): RationaleApi & LanguageFeaturesApi {
   const output = vscode.window.createOutputChannel(DISPLAY_NAME, { log: true });
   const snapshots = new SnapshotStore(context.storageUri, output);
   const logs = new DecisionLogs(output, snapshots);
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): RationaleApi {
     ...GROUP_BY_COMMANDS.map(([id, value]) => registerCommand(id, output, () => grouping.set(value))),
     registerPullRequestCommands(logs, output),
   );
+  const languageFeatures = registerLanguageFeatures(context, logs, output);
   output.info(`[activate] ${context.extension.packageJSON.version ?? ''} activated`);
 
   return {
@@ -57,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): RationaleApi {
     tree,
     decisionPickItems: () => allDecisionPickItems(logs),
     newRecord: createRecord,
+    ...languageFeatures,
   };
 }
 

@@ -1,0 +1,116 @@
+/**
+ * Completion inside a record's front matter: statuses after `status:`, sign-off states after
+ * `state:`, record numbers in `supersedes`, `superseded-by` and `related`, and the names of people
+ * already named in the log after `name:`.
+ */
+import * as vscode from 'vscode';
+import { SIGN_OFF_STATES, STATUSES } from '../core/record';
+import { formatReference } from '../core/references';
+import type { DecisionLogs } from './decisionLogs';
+import { logContextOf, pathInFolder } from './recordLookup';
+
+const FENCE = /^\uFEFF?---[ \t]*$/;
+const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
+const STATUS_KEY = /^["']?status["']?[ \t]*:[ \t]*["']?([\w-]*)$/;
+const STATE_KEY = /^[ \t]+(?:-[ \t]+)?["']?state["']?[ \t]*:[ \t]*["']?([\w-]*)$/;
+const NAME_KEY = /^[ \t]*(?:-[ \t]+)?["']?name["']?[ \t]*:[ \t]*["']?([^"'#]*)$/;
+const NUMBER_KEYS = new Set(['supersedes', 'superseded-by', 'related']);
+const TOP_LEVEL_KEY = /^["']?([\w-]+)["']?[ \t]*:/;
+
+/** What the front matter line before the cursor asks for, and the typed part to replace. */
+export type FrontMatterSlot = { kind: 'status' | 'state' | 'name' | 'number'; typed: string };
+
+/**
+ * The slot at the end of `beforeCursor` on line `line` of the front matter whose earlier lines are
+ * `lines` (`lines[0]` is the opening fence). Undefined outside any slot.
+ */
+export function frontMatterSlot(lines: readonly string[], line: number, beforeCursor: string): FrontMatterSlot | undefined {
+  let match = STATUS_KEY.exec(beforeCursor);
+  if (match) return { kind: 'status', typed: match[1] };
+  match = STATE_KEY.exec(beforeCursor);
+  if (match) return { kind: 'state', typed: match[1] };
+  match = NAME_KEY.exec(beforeCursor);
+  if (match) return { kind: 'name', typed: match[1] };
+  // `related: [3, ` on the key's line, or `  - ` under it.
+  const inline = /^["']?([\w-]+)["']?[ \t]*:[ \t]*(?:\[(?:[ \t]*\d+[ \t]*,)*[ \t]*)?(\d*)$/.exec(beforeCursor);
+  if (inline) return NUMBER_KEYS.has(inline[1]) ? { kind: 'number', typed: inline[2] } : undefined;
+  const item = /^[ \t]+-[ \t]*(\d*)$/.exec(beforeCursor);
+  if (item) {
+    for (let index = line - 1; index > 0; index--) {
+      const key = TOP_LEVEL_KEY.exec(lines[index]);
+      if (key) return NUMBER_KEYS.has(key[1]) ? { kind: 'number', typed: item[1] } : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** True when `line` lies inside the front matter that opens the document. */
+function inFrontMatter(document: vscode.TextDocument, line: number): boolean {
+  if (line === 0 || !FENCE.test(document.lineAt(0).text)) return false;
+  for (let index = 1; index < line; index++) if (CLOSING.test(document.lineAt(index).text)) return false;
+  return !CLOSING.test(document.lineAt(line).text);
+}
+
+export class FrontMatterCompletionProvider implements vscode.CompletionItemProvider {
+  static readonly triggerCharacters = [':', ' ', '[', ','];
+
+  constructor(private readonly logs: DecisionLogs) {}
+
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
+    if (!inFrontMatter(document, position.line)) return undefined;
+    const lines = Array.from({ length: position.line }, (_, index) => document.lineAt(index).text);
+    const slot = frontMatterSlot(lines, position.line, document.lineAt(position.line).text.slice(0, position.character));
+    if (!slot) return undefined;
+    const range = new vscode.Range(position.line, position.character - slot.typed.length, position.line, position.character);
+    switch (slot.kind) {
+      case 'status':
+        return words(STATUSES, range, vscode.CompletionItemKind.EnumMember);
+      case 'state':
+        return words(SIGN_OFF_STATES, range, vscode.CompletionItemKind.EnumMember);
+      case 'name':
+        return this.names(document, range);
+      case 'number':
+        return this.numbers(document, range);
+    }
+  }
+
+  private async names(document: vscode.TextDocument, range: vscode.Range): Promise<vscode.CompletionItem[]> {
+    const context = await logContextOf(this.logs, document.uri);
+    return (context?.log.log.stakeholders() ?? []).map((name) => {
+      const item = new vscode.CompletionItem(name, vscode.CompletionItemKind.User);
+      item.range = range;
+      return item;
+    });
+  }
+
+  private async numbers(document: vscode.TextDocument, range: vscode.Range): Promise<vscode.CompletionItem[]> {
+    const context = await logContextOf(this.logs, document.uri);
+    if (!context) return [];
+    const path = pathInFolder(context.log.folder, document.uri);
+    const own = path === undefined ? undefined : context.log.log.get(path)?.number;
+    const seen = new Set<number>();
+    const items: vscode.CompletionItem[] = [];
+    for (const record of context.log.log.records()) {
+      if (record.number === undefined || record.number === own || seen.has(record.number)) continue;
+      seen.add(record.number);
+      const item = new vscode.CompletionItem(
+        { label: String(record.number), description: `${formatReference(record.number, context.prefix)} ${record.title}` },
+        vscode.CompletionItemKind.Reference,
+      );
+      item.range = range;
+      item.filterText = `${record.number} ${record.title}`;
+      item.sortText = String(record.number).padStart(8, '0');
+      items.push(item);
+    }
+    return items;
+  }
+}
+
+function words(known: readonly string[], range: vscode.Range, kind: vscode.CompletionItemKind): vscode.CompletionItem[] {
+  return known.map((word, index) => {
+    const item = new vscode.CompletionItem(word, kind);
+    item.range = range;
+    item.sortText = String(index);
+    return item;
+  });
+}

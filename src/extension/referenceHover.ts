@@ -1,0 +1,52 @@
+/**
+ * Hover over `DR-12` in any file: the record's title, status, date, sign-off summary and the first
+ * lines of its rationale. The record's text is the file's author's, not ours: it is appended as
+ * plain text (escaped), and the hover is untrusted with no HTML, so it cannot run commands.
+ */
+import * as vscode from 'vscode';
+import { signOffSummary } from '../core/grouping';
+import { formatReference, referenceAt } from '../core/references';
+import type { DecisionRecord } from '../core/record';
+import type { DecisionLogs } from './decisionLogs';
+import { logContextOf, prefixOf, recordByNumber } from './recordLookup';
+
+export class ReferenceHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly logs: DecisionLogs) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    const prefix = prefixOf(this.logs, document.uri);
+    if (prefix === undefined) return undefined;
+    // Only the hovered line is scanned, whatever the size of the file; the log is asked only for a reference.
+    const line = document.lineAt(position.line).text;
+    const reference = referenceAt(line, position.character, prefix);
+    if (!reference) return undefined;
+    const context = await logContextOf(this.logs, document.uri);
+    if (!context) return undefined;
+    const range = new vscode.Range(position.line, reference.start, position.line, reference.end);
+    const name = formatReference(reference.number, context.prefix);
+    const record = recordByNumber(context.log, reference.number);
+    return new vscode.Hover(record ? describe(record, name) : untrusted().appendText(`${name}: no record has this number.`), range);
+  }
+}
+
+function untrusted(): vscode.MarkdownString {
+  const markdown = new vscode.MarkdownString();
+  markdown.isTrusted = false;
+  markdown.supportHtml = false;
+  markdown.supportThemeIcons = false;
+  return markdown;
+}
+
+/** The hover's content; every piece of file text goes through appendText, which escapes markdown. */
+export function describe(record: DecisionRecord, name: string): vscode.MarkdownString {
+  const markdown = untrusted();
+  markdown.appendMarkdown('**').appendText(name).appendMarkdown('** ').appendText(record.title).appendMarkdown('\n\n');
+  const facts = [record.statusText ?? record.status ?? 'no status', record.date, signOffSummary(record)].filter(
+    (fact): fact is string => fact !== undefined && fact !== '',
+  );
+  markdown.appendText(facts.join(' · '));
+  if (record.rationaleExcerpt) {
+    markdown.appendMarkdown('\n\n---\n\n').appendText(record.rationaleExcerpt);
+  }
+  return markdown;
+}
