@@ -1,0 +1,43 @@
+/**
+ * The lenses over a record's title: its status, how far sign-off has come, and the actions a
+ * reader takes from there. Read from the document's current text, so they follow unsaved edits.
+ */
+import * as vscode from 'vscode';
+import { isInsideFolder } from '../core/folders';
+import { signOffSummary } from '../core/grouping';
+import { isRecordFileName } from '../core/naming';
+import { parseRecord } from '../core/parse';
+import { Commands } from './constants';
+import type { DecisionLogs } from './decisionLogs';
+import { relativePathIn } from './recordTarget';
+
+export class RecordCodeLensProvider implements vscode.CodeLensProvider {
+  constructor(private readonly logs: DecisionLogs) {}
+
+  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    if (!folder) return [];
+    const path = relativePathIn(folder, document.uri);
+    if (path === undefined || !isRecordFileName(path.slice(path.lastIndexOf('/') + 1))) return [];
+    const log = await this.logs.getLog(folder);
+    if (!log || !isInsideFolder(path, log.decisionFolder)) return [];
+
+    const record = parseRecord(path, document.getText());
+    const line = Math.min(record.titleLine ?? 0, document.lineCount - 1);
+    const range = document.lineAt(line).range;
+    const target = [document.uri];
+    const lens = (title: string, command = '', tooltip?: string): vscode.CodeLens =>
+      // An empty command id makes a lens plain text: the status and the count inform, they do nothing.
+      new vscode.CodeLens(range, { title, command, tooltip, arguments: command === '' ? undefined : target });
+
+    const lenses = [lens(record.status ?? record.statusText ?? 'no status')];
+    const signed = signOffSummary(record);
+    if (signed) lenses.push(lens(signed));
+    lenses.push(
+      lens('Sign Off', Commands.signOff, 'Approve, object or abstain as your git user'),
+      lens('Change Status', Commands.changeStatus, 'Accept, reject, deprecate or supersede'),
+      lens('Copy Link', Commands.copyPullRequestLink, 'Copy a link to this record for a pull request'),
+    );
+    return lenses;
+  }
+}
