@@ -17,6 +17,7 @@ import { type NewRecordArguments, newRecord } from './newRecord';
 import { allDecisionPickItems, openDecision } from './openDecision';
 import { openRecord, uriOfCommandArgument } from './openRecord';
 import { registerPullRequestCommands } from './pullRequestLinks';
+import { registerSignOffFeatures } from './signOffFeatures';
 
 const GROUP_BY_COMMANDS: readonly [string, Grouping][] = [
   [Commands.groupByStatus, 'status'],
@@ -49,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): RationaleApi & Langu
     registerPullRequestCommands(logs, output),
   );
   const languageFeatures = registerLanguageFeatures(context, logs, output);
+  registerSignOffFeatures(context, logs, output);
   output.info(`[activate] ${context.extension.packageJSON.version ?? ''} activated`);
 
   return {
