@@ -1,13 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { isRecordFileName, numberFromFileName } from '../../src/core/naming';
 import { parseRecord } from '../../src/core/parse';
 import type { DecisionRecord } from '../../src/core/record';
+import { CORPUS, skipWithoutCorpus } from './corpusLocation';
 import { CORPUS_EXPECTATIONS, CORPUS_PROBLEMS, CORPUS_SUPERSEDED_BY } from './corpusExpectations';
 
-// Real decision logs, read in place: ../shared/corpus from the repository root (out/test/unit is three levels down).
-const CORPUS = path.resolve(__dirname, '../../../../shared/corpus');
 
 /** Record files under a folder, recursively, as POSIX paths relative to it. */
 function recordFiles(folder: string, relative = ''): string[] {
@@ -22,10 +21,7 @@ function recordFiles(folder: string, relative = ''): string[] {
 
 describe('the real-world corpus', function () {
   before(function () {
-    if (!existsSync(CORPUS)) {
-      console.log('corpus tests skipped: ../shared/corpus not found');
-      this.skip();
-    }
+    skipWithoutCorpus(this);
   });
 
   for (const [folder, expectations] of Object.entries(CORPUS_EXPECTATIONS)) {
