@@ -82,7 +82,11 @@ export async function applyAndSave(workspaceEdit: vscode.WorkspaceEdit, document
   const clean = documents.filter((document) => !document.isDirty);
   const applied = await vscode.workspace.applyEdit(workspaceEdit);
   if (!applied) throw new RecordEditError('The edit could not be applied (the file changed meanwhile or cannot be written); nothing was changed.');
-  for (const document of clean) await document.save();
+  for (const document of clean) {
+    if (!(await document.save())) {
+      throw new RecordEditError(`${fileName(document.uri)} was edited but could not be saved; the edit is in its editor, unsaved.`);
+    }
+  }
 }
 
 function mergeTouching(text: string, edits: readonly TextEdit[]): TextEdit[] {

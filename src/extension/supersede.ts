@@ -73,8 +73,10 @@ export async function supersede(logs: DecisionLogs, argument?: unknown): Promise
   const oldEdits = editsOrRefuse(setSupersededBy(oldDocument.getText(), number, { prefix, target: { title, fileName } }));
 
   const edit = new vscode.WorkspaceEdit();
-  edit.createFile(uri, { contents: new TextEncoder().encode(newText), overwrite: false, ignoreIfExists: false });
+  // The old record's edits come first: VS Code applies a workspace edit in order and drops the rest
+  // when a document changed meanwhile, so this order never leaves a successor without its link.
   addTextEdits(edit, oldDocument, oldEdits);
+  edit.createFile(uri, { contents: new TextEncoder().encode(newText), overwrite: false, ignoreIfExists: false });
   await applyAndSave(edit, [oldDocument]);
   await Promise.all([log.refreshFile(path), log.refreshFile(target.record.path)]);
   await openRecord(uri, contextLineOf(newText));
