@@ -58,7 +58,13 @@ class DecisionFoldersContext implements vscode.Disposable {
   private async update(): Promise<void> {
     const loaded = this.logs.folders().filter((folder) => this.logs.isLoaded(folder));
     const logs = await Promise.all(loaded.map((folder) => this.logs.getLog(folder).catch(() => undefined)));
-    const paths = logs.flatMap((log) => (log ? [vscode.Uri.joinPath(log.folder.uri, log.decisionFolder).fsPath] : []));
+    // The workbench spells `resourceDirname` as the file-system path for local files and as the
+    // URI's path for remote ones (`/c:/…` where the host says `c:\…`), so both are listed.
+    const paths = logs.flatMap((log) => {
+      if (!log) return [];
+      const folder = vscode.Uri.joinPath(log.folder.uri, log.decisionFolder);
+      return folder.fsPath === folder.path ? [folder.fsPath] : [folder.fsPath, folder.path];
+    });
     const key = paths.join('\n');
     if (key === this.published) return;
     this.published = key;
