@@ -132,7 +132,7 @@ function readRecord(path: string, text: string): DecisionRecord {
 /**
  * Copies every string the record keeps. Substrings in V8 point into the string they were cut from,
  * so a title cut from a line would keep the whole file text alive for as long as the index holds the
- * record: 10,000 records held about 30 MB of file text that way.
+ * record: 10,000 records held about 20 MB more that way.
  */
 function detachStrings(record: DecisionRecord): DecisionRecord {
   const copy = (text: string): string => ` ${text}`.slice(1);

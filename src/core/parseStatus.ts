@@ -61,11 +61,6 @@ export function interpretStatus(text: string): StatusReading {
   return reading;
 }
 
-/** The normalised status of a text, or undefined when it is not one of the known ones. */
-export function normaliseStatus(text: string): Status | undefined {
-  return interpretStatus(text).status;
-}
-
 /**
  * Status text without markdown, emoji and punctuation around it, lower-case:
  * `** Approved ** (by TSC vote)` → `approved (by tsc vote)`, `[approved](https://…)` → `approved`.
