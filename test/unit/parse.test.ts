@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { normaliseDate } from '../../src/core/dates';
+import { isRecordFileName } from '../../src/core/naming';
 import { cleanTitle, parseRecord, titleFromFileName } from '../../src/core/parse';
 import { readSimpleYaml } from '../../src/core/parseSimpleYaml';
 import { interpretStatus, normaliseSignOffState, referenceNumbers } from '../../src/core/parseStatus';
@@ -336,6 +337,17 @@ describe('parseRecord over the format fixtures', () => {
       );
     });
   }
+
+  it('covers every record file in the fixture folders, and only those', () => {
+    const folders = [...readdirSync(path.join(FIXTURES, 'formats')).map((format) => `formats/${format}`), 'odd'];
+    const files = folders.flatMap((folder) => readdirSync(path.join(FIXTURES, folder)).map((name) => `${folder}/${name}`));
+    const records = files.filter((file) => isRecordFileName(file.slice(file.lastIndexOf('/') + 1)));
+    assert.deepEqual(records.sort(), Object.keys(FIXTURE_CASES).sort());
+    assert.deepEqual(
+      files.filter((file) => file.startsWith('formats/log4brains/') && !records.includes(file)).sort(),
+      ['formats/log4brains/README.md', 'formats/log4brains/index.md', 'formats/log4brains/template.md'],
+    );
+  });
 
   it('keeps the CRLF and BOM fixtures byte for byte', () => {
     assert.ok(readFileSync(path.join(FIXTURES, 'odd/0003-crlf-line-endings.md'), 'utf8').includes('\r\n'));
