@@ -12,45 +12,62 @@ import { referencePrefix } from './settings';
 /** The few parts of markdown-it the plugin touches; markdown-it itself ships with VS Code, not with us. */
 export interface MarkdownItLike {
   core: { ruler: { push(name: string, rule: (state: CoreState) => void): void } };
-  renderer: { rules: Record<string, ((tokens: readonly { content: string }[], index: number) => string) | undefined> };
+  renderer: { rules: Record<string, RenderRule | undefined> };
 }
+
+type RenderRule = (tokens: readonly { content: string }[], index: number, options: unknown, env: unknown) => string;
 
 interface CoreState {
   src: string;
-  env: unknown;
   tokens: unknown[];
-  Token: new (type: string, tag: string, nesting: number) => { content: string; block: boolean };
+  Token: new (type: string, tag: string, nesting: number) => { content: string; block: boolean; hidden: boolean };
 }
 
 const HEADER_TOKEN = 'rationale_header';
+const OPENS_WITH_FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n/;
 
-/** Adds the record header rule and its renderer to a markdown-it instance; returns the instance. */
+/**
+ * Adds the record header to a markdown-it instance; returns the instance. The header is built when
+ * rendering, not when parsing: VS Code parses without saying which document it is (and caches the
+ * tokens), and passes the document (`env.currentDocument`) only to the renderer — the header needs
+ * it for the record's number and for links to data-source files.
+ */
 export function extendMarkdownIt<T extends MarkdownItLike>(md: T): T {
   md.core.ruler.push(HEADER_TOKEN, (state) => {
-    const document = currentDocument(state.env);
-    const folder = document && vscode.workspace.getWorkspaceFolder(document);
-    const recordPath = folder && document ? pathInFolder(folder, document) : undefined;
-    const html = renderPreviewHeader(state.src, {
-      path: recordPath ?? document?.path.split('/').pop(),
-      prefix: referencePrefix(folder?.uri),
-      pathHref: folder && recordPath ? (file) => relativeHref(recordPath, file) : undefined,
-    });
-    if (html === undefined) return;
+    if (!OPENS_WITH_FRONT_MATTER.test(state.src)) return;
     const token = new state.Token(HEADER_TOKEN, '', 0);
-    token.content = html;
+    token.content = state.src;
     token.block = true;
     state.tokens.unshift(token);
   });
   // The header is built from escaped text only, so it is emitted as is, whatever `html` option the preview uses.
-  md.renderer.rules[HEADER_TOKEN] = (tokens, index) => `${tokens[index].content}\n`;
+  md.renderer.rules[HEADER_TOKEN] = (tokens, index, _options, env) => {
+    const html = renderHeader(tokens[index].content, currentDocument(env));
+    return html === undefined ? '' : `${html}\n`;
+  };
   return md;
+}
+
+function renderHeader(text: string, document: vscode.Uri | undefined): string | undefined {
+  const folder = document && vscode.workspace.getWorkspaceFolder(document);
+  const recordPath = folder && document ? pathInFolder(folder, document) : undefined;
+  return renderPreviewHeader(text, {
+    path: recordPath ?? document?.path.split('/').pop(),
+    prefix: referencePrefix(folder?.uri),
+    pathHref: recordPath === undefined ? undefined : (file) => relativeHref(recordPath, file),
+  });
 }
 
 /** The previewed document: VS Code's markdown engine passes it as `env.currentDocument`. */
 function currentDocument(env: unknown): vscode.Uri | undefined {
   if (typeof env !== 'object' || env === null) return undefined;
   const document = (env as { currentDocument?: unknown }).currentDocument;
-  return document instanceof vscode.Uri ? document : undefined;
+  if (document instanceof vscode.Uri) return document;
+  // The Markdown extension's Uri may come from another copy of the API: rebuild it from its parts.
+  if (typeof document !== 'object' || document === null) return undefined;
+  const { scheme, authority, path: uriPath } = document as Partial<Record<'scheme' | 'authority' | 'path', unknown>>;
+  if (typeof scheme !== 'string' || typeof uriPath !== 'string') return undefined;
+  return vscode.Uri.from({ scheme, authority: typeof authority === 'string' ? authority : '', path: uriPath });
 }
 
 /** A repository path as a link relative to the record, which is how the preview resolves links. */

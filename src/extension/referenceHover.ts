@@ -25,7 +25,7 @@ export class ReferenceHoverProvider implements vscode.HoverProvider {
     const range = new vscode.Range(position.line, reference.start, position.line, reference.end);
     const name = formatReference(reference.number, context.prefix);
     const record = recordByNumber(context.log, reference.number);
-    return new vscode.Hover(record ? describe(record, name) : untrusted().appendText(`${name}: no record has this number.`), range);
+    return new vscode.Hover(record ? describe(record, name) : appendFileText(untrusted(), `${name}: no record has this number.`), range);
   }
 }
 
@@ -40,13 +40,20 @@ function untrusted(): vscode.MarkdownString {
 /** The hover's content; every piece of file text goes through appendText, which escapes markdown. */
 export function describe(record: DecisionRecord, name: string): vscode.MarkdownString {
   const markdown = untrusted();
-  markdown.appendMarkdown('**').appendText(name).appendMarkdown('** ').appendText(record.title).appendMarkdown('\n\n');
+  markdown.appendMarkdown('**').appendText(name).appendMarkdown('** ');
+  appendFileText(markdown, record.title).appendMarkdown('\n\n');
   const facts = [record.statusText ?? record.status ?? 'no status', record.date, signOffSummary(record)].filter(
     (fact): fact is string => fact !== undefined && fact !== '',
   );
-  markdown.appendText(facts.join(' · '));
-  if (record.rationaleExcerpt) {
-    markdown.appendMarkdown('\n\n---\n\n').appendText(record.rationaleExcerpt);
-  }
+  appendFileText(markdown, facts.join(' · '));
+  if (record.rationaleExcerpt) appendFileText(markdown.appendMarkdown('\n\n---\n\n'), record.rationaleExcerpt);
   return markdown;
+}
+
+/**
+ * Text from a file, shown as written: appendText escapes markdown syntax but leaves `<`, which
+ * the renderer would otherwise take for the start of an HTML tag.
+ */
+function appendFileText(markdown: vscode.MarkdownString, text: string): vscode.MarkdownString {
+  return markdown.appendText(text.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
 }
