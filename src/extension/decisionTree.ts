@@ -4,14 +4,16 @@
  * several, otherwise the groups directly.
  */
 import * as vscode from 'vscode';
-import { groupRecords, recordLabel } from '../core/grouping';
-import type { DecisionRecord } from '../core/record';
+import { awaitingSignOff, groupRecords, recordLabel } from '../core/grouping';
+import type { DecisionRecord, SignOff } from '../core/record';
 import { Commands, Views } from './constants';
 import type { DecisionLogs } from './decisionLogs';
 import type { FolderLog } from './folderLog';
 import type { GroupingState } from './groupingState';
+import { cachedGitIdentity } from './identityCache';
 import { recordContextValue, recordIcon, recordLine, recordTooltip } from './recordPresentation';
 import { affectsLabels, referencePrefix } from './settings';
+import { signOffDescription, signOffIcon } from './signOffPresentation';
 
 export interface FolderNode {
   readonly kind: 'folder';
@@ -36,7 +38,19 @@ export interface RecordNode {
   readonly uri: vscode.Uri;
 }
 
-export type DecisionNode = FolderNode | GroupNode | RecordNode;
+/** One person on a record's sign-off list, shown when the record is expanded. */
+export interface StakeholderNode {
+  readonly kind: 'stakeholder';
+  readonly parent: RecordNode;
+  readonly signOff: SignOff;
+  readonly index: number;
+}
+
+export type DecisionNode = FolderNode | GroupNode | RecordNode | StakeholderNode;
+
+/** Key of the group of records awaiting the git user's sign-off; cannot collide with a grouping's keys. */
+export const AWAITING_GROUP_KEY = 'awaiting';
+export const AWAITING_GROUP_LABEL = 'Awaiting my sign-off';
 
 export class DecisionTreeProvider implements vscode.TreeDataProvider<DecisionNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<DecisionNode | undefined>();
@@ -83,6 +97,8 @@ export class DecisionTreeProvider implements vscode.TreeDataProvider<DecisionNod
       case 'group':
         return node.records.map((record) => this.recordNode(node, record));
       case 'record':
+        return node.record.signOff.map((signOff, index): StakeholderNode => ({ kind: 'stakeholder', parent: node, signOff, index }));
+      case 'stakeholder':
         return [];
     }
   }
@@ -101,11 +117,14 @@ export class DecisionTreeProvider implements vscode.TreeDataProvider<DecisionNod
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `group|${node.folder.uri.toString()}|${node.key}`;
         item.description = String(node.records.length);
-        item.contextValue = 'group';
+        item.contextValue = node.key === AWAITING_GROUP_KEY ? 'group+awaiting' : 'group';
+        if (node.key === AWAITING_GROUP_KEY) item.iconPath = new vscode.ThemeIcon('bell');
         return item;
       }
       case 'record':
         return this.recordItem(node);
+      case 'stakeholder':
+        return this.stakeholderItem(node);
     }
   }
 
@@ -123,8 +142,10 @@ export class DecisionTreeProvider implements vscode.TreeDataProvider<DecisionNod
   private recordItem(node: RecordNode): vscode.TreeItem {
     const { record } = node;
     const prefix = referencePrefix(node.folder.uri);
-    const item = new vscode.TreeItem(recordLabel(record, prefix), vscode.TreeItemCollapsibleState.None);
-    item.id = `record|${node.folder.uri.toString()}|${node.groupKey}|${record.path}`;
+    // Expandable only when there is someone to show: an arrow that opens onto nothing is noise.
+    const collapsible = record.signOff.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
+    const item = new vscode.TreeItem(recordLabel(record, prefix), collapsible);
+    item.id = this.recordItemId(node);
     item.description = recordLine(record, prefix);
     item.iconPath = recordIcon(record);
     item.contextValue = recordContextValue(record);
@@ -132,6 +153,22 @@ export class DecisionTreeProvider implements vscode.TreeDataProvider<DecisionNod
     item.resourceUri = node.uri;
     item.command = { command: Commands.openRecord, title: 'Open Decision Record', arguments: [node.uri] };
     return item;
+  }
+
+  private stakeholderItem(node: StakeholderNode): vscode.TreeItem {
+    const { signOff } = node;
+    const item = new vscode.TreeItem(signOff.name, vscode.TreeItemCollapsibleState.None);
+    item.id = `${this.recordItemId(node.parent)}|sign-off|${node.index}`;
+    item.description = signOffDescription(signOff);
+    item.iconPath = signOffIcon(signOff.state);
+    // Plain text: a comment comes from the file and must not render as markdown.
+    if (signOff.comment) item.tooltip = signOff.comment;
+    item.contextValue = `stakeholder+${signOff.state}`;
+    return item;
+  }
+
+  private recordItemId(node: RecordNode): string {
+    return `record|${node.folder.uri.toString()}|${node.groupKey}|${node.record.path}`;
   }
 
   private recordNode(group: GroupNode, record: DecisionRecord): RecordNode {
@@ -149,7 +186,11 @@ export class DecisionTreeProvider implements vscode.TreeDataProvider<DecisionNod
       return [];
     }
     if (!log) return [];
-    return groupRecords(log.log.records(), this.grouping.current).map((group) => ({ kind: 'group', folder, ...group }));
+    const records = log.log.records();
+    const groups: GroupNode[] = groupRecords(records, this.grouping.current).map((group) => ({ kind: 'group', folder, ...group }));
+    const awaiting = awaitingSignOff(records, await cachedGitIdentity(folder.uri));
+    if (awaiting.length > 0) groups.unshift({ kind: 'group', folder, key: AWAITING_GROUP_KEY, label: AWAITING_GROUP_LABEL, records: awaiting });
+    return groups;
   }
 
   /** Loads a folder's log, with the view's progress bar the first time (that is the slow one). */

@@ -157,7 +157,7 @@ describe('Decisions tree', () => {
 
     await groupBy(api, 'month');
     const byMonth = await groupsShown(api);
-    assert.deepEqual([...byMonth.keys()].slice(0, 3), ['2026-03', '2026-02', '2026-01']);
+    assert.deepEqual([...byMonth.keys()].filter((label) => label !== 'Awaiting my sign-off').slice(0, 3), ['2026-03', '2026-02', '2026-01']);
     assert.deepEqual(byMonth.get('2026-02'), ['DR-2 Store events in Postgres', 'DR-3 Deploy with containers']);
   });
 
