@@ -194,16 +194,19 @@ export function plainExcerpt(outline: MarkdownOutline, range: { start: number; e
 
 /** One line of markdown as plain text. */
 export function plainText(line: string): string {
-  return line
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
-    .replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, '')
-    .replace(/^\s*>+\s?/, '')
-    .replace(/[*`~]+/g, '')
-    .replace(/(^|[\s(])_+|_+(?=[\s).,;:!?]|$)/g, '$1')
-    .replace(/\|/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Each step runs only when its marker is in the line: most prose lines have none of them.
+  let text = line;
+  if (text.includes('<')) text = text.replace(/<[^>]+>/g, ' ');
+  if (text.includes('[')) {
+    text = text
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1');
+  }
+  text = text.replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, '').replace(/^\s*>+\s?/, '');
+  if (/[*`~]/.test(text)) text = text.replace(/[*`~]+/g, '');
+  if (text.includes('_')) text = text.replace(/(^|[\s(])_+|_+(?=[\s).,;:!?]|$)/g, '$1');
+  if (text.includes('|')) text = text.replace(/\|/g, ' ');
+  if (/\s\s|[^\S ]/.test(text)) text = text.replace(/\s+/g, ' ');
+  return text.trim();
 }
