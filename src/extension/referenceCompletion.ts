@@ -3,18 +3,10 @@
  * record as `DR-12` with its title, from the loaded index.
  */
 import * as vscode from 'vscode';
+import { typedReference } from '../core/completionContext';
 import { formatReference } from '../core/references';
 import type { DecisionLogs } from './decisionLogs';
 import { logContextOf, prefixOf } from './recordLookup';
-
-/** `DR-` or `DR-1` right before the cursor, not inside a longer word. */
-export function typedReference(textBeforeCursor: string, prefix: string): { start: number } | undefined {
-  const bare = prefix.replace(/-+$/, '');
-  if (bare === '') return undefined;
-  const escaped = bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}-\\d*$`, 'u').exec(textBeforeCursor);
-  return match ? { start: match.index } : undefined;
-}
 
 export class ReferenceCompletionProvider implements vscode.CompletionItemProvider {
   static readonly triggerCharacters = ['-'];

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { parseRecord } from '../core/parse';
 import { STATUSES, type Status } from '../core/record';
 import { setStatus } from '../core/recordEdits';
-import { acceptanceGaps } from './acceptanceGaps';
+import { acceptanceGaps } from '../core/acceptanceGaps';
 import type { DecisionLogs } from './decisionLogs';
 import { editRecord, openRecordDocument } from './recordEditing';
 import { resolveRecordTarget } from './recordTarget';

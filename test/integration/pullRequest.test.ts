@@ -70,7 +70,6 @@ describe('Pull request links', () => {
   before(async () => {
     api = await rationale();
     original = await readRecord();
-    await git('remote', 'add', 'origin', REMOTE);
     // Pushes to the GitHub address land in a local bare repository; fetch URL and links keep the GitHub one.
     bareRemote = fs.mkdtempSync(path.join(os.tmpdir(), 'rationale-origin-'));
     await run('git', ['init', '--quiet', '--bare', bareRemote]);
@@ -94,9 +93,18 @@ describe('Pull request links', () => {
     if ((await git('branch', '--show-current')) !== 'main') await git('checkout', '--quiet', 'main');
     await git('branch', '--quiet', '-D', FEATURE_BRANCH).catch(() => undefined);
     await git('config', '--remove-section', `url.${bareRemote}`).catch(() => undefined);
-    await git('remote', 'remove', 'origin');
+    await git('remote', 'remove', 'origin').catch(() => undefined);
     fs.rmSync(bareRemote, { recursive: true, force: true });
     await untilStatus(api, 'proposed');
+  });
+
+  it('names the file instead of linking it when the repository has no remote, and says why', async () => {
+    const copied = await vscode.commands.executeCommand<CopiedText>('rationale.copyPullRequestLink', recordUri());
+
+    const expected = `DR-4: Bill annual plans upfront (\`${RECORD}\`) — proposed, 1/2 signed off`;
+    assert.equal(await vscode.env.clipboard.readText(), expected);
+    assert.equal(copied.message, 'Copied link to DR-4. No web link: the repository has no remote; the line names the file instead.');
+    await git('remote', 'add', 'origin', REMOTE);
   });
 
   it('copies a link to the branch while the commit is not pushed, and says so', async () => {
@@ -119,6 +127,23 @@ describe('Pull request links', () => {
     const expected = `[DR-4: Bill annual plans upfront](https://github.com/acme/app/blob/${head}/${RECORD}) — proposed, 1/2 signed off`;
     assert.equal(await vscode.env.clipboard.readText(), expected);
     assert.equal(copied.message, 'Copied link to DR-4.');
+  });
+
+  it('links to a self-hosted host of the kind rationale.hostKinds names', async () => {
+    const settings = vscode.workspace.getConfiguration('rationale', workspaceFolder().uri);
+    await git('remote', 'set-url', 'origin', 'ssh://git@code.acme.com:2222/platform/billing/app.git');
+    await settings.update('hostKinds', { 'code.acme.com': 'gitlab' }, vscode.ConfigurationTarget.WorkspaceFolder);
+    try {
+      const head = await git('rev-parse', 'HEAD');
+      await vscode.commands.executeCommand('rationale.copyPullRequestLink', recordUri());
+      assert.equal(
+        await vscode.env.clipboard.readText(),
+        `[DR-4: Bill annual plans upfront](https://code.acme.com/platform/billing/app/-/blob/${head}/${RECORD}) — proposed, 1/2 signed off`,
+      );
+    } finally {
+      await settings.update('hostKinds', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+      await git('remote', 'set-url', 'origin', REMOTE);
+    }
   });
 
   it('adds a pull request link to the front matter, and saves a record that was not being edited', async () => {

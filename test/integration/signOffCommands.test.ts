@@ -1,9 +1,10 @@
 // The sign-off workflow's commands end to end in the real host, with their answers passed as the
 // argument: the exact text they leave in the file, an editor with unsaved changes, undo, refusals.
 import * as assert from 'node:assert/strict';
+import { chmodSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { RationaleApi } from '../../src/extension/api';
-import { acceptanceGaps } from '../../src/extension/acceptanceGaps';
+import { acceptanceGaps } from '../../src/core/acceptanceGaps';
 import { parseRecord } from '../../src/core/parse';
 import { editRecord } from '../../src/extension/recordEditing';
 import type { SupersedeResult } from '../../src/extension/supersede';
@@ -175,6 +176,19 @@ describe('Sign-off commands', () => {
       editRecord(gone, (text) => ({ ok: true, edits: [{ start: 0, end: 0, newText: text }] })),
       /0099-never-written\.md no longer exists; nothing was changed/,
     );
+  });
+
+  it('refuses a read-only file and leaves it as it was', async () => {
+    const uri = uriOf(DR4);
+    chmodSync(uri.fsPath, 0o444);
+    try {
+      const result = await vscode.commands.executeCommand('rationale.signOff', { uri, state: 'approved' });
+      assert.equal(result, undefined);
+      await assert.rejects(editRecord(uri, (text) => ({ ok: true, edits: [{ start: 0, end: 0, newText: text }] })), /0004-bill-annual-plans-upfront\.md is read-only; nothing was changed/);
+      assert.equal(await readText(DR4), fixtures.original(DR4));
+    } finally {
+      chmodSync(uri.fsPath, 0o644);
+    }
   });
 
   it('shows status, sign-off progress and actions over the title', async () => {

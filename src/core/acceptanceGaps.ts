@@ -3,7 +3,7 @@
  * rationale, a data source. Change Status names exactly these in its confirmation; the CodeLens
  * and the tree read the same list, so every place agrees on what "ready" means.
  */
-import type { DecisionRecord } from '../core/record';
+import type { DecisionRecord } from './record';
 
 /** One sentence per gap, in the order a reader checks them; empty when the record is ready. */
 export function acceptanceGaps(record: DecisionRecord): string[] {
