@@ -25,6 +25,12 @@ export async function openRecordDocument(uri: vscode.Uri): Promise<vscode.TextDo
   }
 }
 
+/**
+ * The bit VS Code's disk file system sets on a file without write permission (`chmod a-w`); the API's
+ * `FilePermission` enum does not name it yet. Root could still write such a file, so honour the mode.
+ */
+const LOCKED = 2;
+
 /** Refuses a file that is gone, or that this workspace cannot write. */
 export async function assertWritable(uri: vscode.Uri): Promise<void> {
   if (vscode.workspace.fs.isWritableFileSystem(uri.scheme) === false) {
@@ -37,7 +43,7 @@ export async function assertWritable(uri: vscode.Uri): Promise<void> {
     throw new RecordEditError(`${fileName(uri)} no longer exists; nothing was changed.`);
   }
   if (stat.type !== vscode.FileType.File) throw new RecordEditError(`${fileName(uri)} is not a file; nothing was changed.`);
-  if (((stat.permissions ?? 0) & vscode.FilePermission.Readonly) !== 0) {
+  if (((stat.permissions ?? 0) & (vscode.FilePermission.Readonly | LOCKED)) !== 0) {
     throw new RecordEditError(`${fileName(uri)} is read-only; nothing was changed.`);
   }
 }
