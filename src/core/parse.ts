@@ -62,7 +62,8 @@ function readRecord(path: string, text: string): DecisionRecord {
     record.titleLine = titleHeading.line;
   } else {
     record.title = titleFromFileName(path);
-    problems.push({ code: 'no-title', severity: 'warning', line: frontMatter.bodyStart, message: 'This record has no title: add a `# Title` heading or a `title:` field.' });
+    // A file that is only `---` (or `---\n---`) has no line after its front matter: point at its last line.
+    problems.push({ code: 'no-title', severity: 'warning', line: Math.min(frontMatter.bodyStart, lines.length - 1), message: 'This record has no title: add a `# Title` heading or a `title:` field.' });
   }
 
   const preamble = readPreamble(outline, titleHeading?.line);

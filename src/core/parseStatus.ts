@@ -106,7 +106,7 @@ export function referencesIn(text: string): number[] {
  */
 export function referenceNumbers(value: unknown): number[] {
   if (Array.isArray(value)) return unique(value.flatMap((item) => referenceNumbers(item)));
-  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? [value] : [];
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? [value] : [];
   if (typeof value === 'string') {
     const fromName = /\.(md|mdx|markdown)\b/i.test(value) && !/\]\(/.test(value) ? numberFromFileName(baseName(value.trim())) : undefined;
     return fromName === undefined ? referencesIn(value) : [fromName];
