@@ -337,8 +337,12 @@ function placeholderValues(input: RenderInput, title: string): Record<string, st
 }
 
 function fillPlaceholders(text: string, values: Record<string, string>): string {
-  // Unknown placeholders are left alone: they may be meant for another tool.
-  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => values[name.toLowerCase()] ?? whole);
+  // Unknown placeholders are left alone: they may be meant for another tool. Own keys only, so that
+  // `{{constructor}}` in a template is not filled with what every object inherits.
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => {
+    const key = name.toLowerCase();
+    return Object.hasOwn(values, key) ? values[key] : whole;
+  });
 }
 
 function fillPlaceholdersDeep(value: unknown, values: Record<string, string>): unknown {
