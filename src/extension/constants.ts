@@ -43,6 +43,8 @@ export const Commands = {
   linkRelated: 'rationale.linkRelated',
   /** Adds a link or a workspace file to a record's `data-sources:`. */
   addDataSource: 'rationale.addDataSource',
+  /** Moves a record to the next free number (two branches added the same one), with the references that meant it. */
+  renumber: 'rationale.renumber',
   /** Lists the records awaiting the git user's sign-off (the status-bar item's click). */
   showAwaitingSignOff: 'rationale.showAwaitingSignOff',
 } as const;

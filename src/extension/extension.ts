@@ -17,6 +17,7 @@ import { type NewRecordArguments, newRecord } from './newRecord';
 import { allDecisionPickItems, openDecision } from './openDecision';
 import { openRecord, uriOfCommandArgument } from './openRecord';
 import { registerPullRequestCommands } from './pullRequestLinks';
+import { renumberDecision } from './renumberCommand';
 import { registerSignOffFeatures } from './signOffFeatures';
 
 const GROUP_BY_COMMANDS: readonly [string, Grouping][] = [
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): RationaleApi & Langu
     registerCommand(Commands.chooseFolder, output, () => chooseDecisionFolder()),
     ...GROUP_BY_COMMANDS.map(([id, value]) => registerCommand(id, output, () => grouping.set(value))),
     registerPullRequestCommands(logs, output),
+    registerCommand(Commands.renumber, output, (argument?: unknown) => renumberDecision(logs, argument)),
   );
   const languageFeatures = registerLanguageFeatures(context, logs, output);
   registerSignOffFeatures(context, logs, output);

@@ -10,7 +10,7 @@ import type { TextEdit } from '../core/frontMatterEdit';
 import { formatReference } from '../core/references';
 import { SIGN_OFF_STATES, STATUSES } from '../core/record';
 import { LOG_RULES } from '../core/validation';
-import { DIAGNOSTIC_SOURCE } from './constants';
+import { Commands, DIAGNOSTIC_SOURCE } from './constants';
 import type { DecisionLogs } from './decisionLogs';
 import { pathInFolder } from './recordLookup';
 import { referencePrefix } from './settings';
@@ -40,6 +40,9 @@ export class RecordQuickFixes implements vscode.CodeActionProvider {
         }
         case LOG_RULES.supersedeMismatch:
           actions.push(...(await this.markSuperseded(document, diagnostic)));
+          break;
+        case LOG_RULES.duplicateNumber:
+          actions.push(renumberAction(document, diagnostic));
           break;
       }
     }
@@ -74,6 +77,14 @@ export class RecordQuickFixes implements vscode.CodeActionProvider {
     }
     return actions;
   }
+}
+
+/** Runs Renumber Decision… on this record, which asks before touching references that may mean the other one. */
+function renumberAction(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+  const action = new vscode.CodeAction('Renumber this record to the next free number…', vscode.CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  action.command = { command: Commands.renumber, title: 'Renumber Decision…', arguments: [document.uri] };
+  return action;
 }
 
 function codeOf(diagnostic: vscode.Diagnostic): string | undefined {

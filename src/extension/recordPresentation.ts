@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { DecisionRecord, Status } from '../core/record';
+import { DUPLICATE_NUMBER } from '../core/decisionLog';
 import { recordDescription, signOffSummary } from '../core/grouping';
 
 interface IconSpec {
@@ -48,10 +49,14 @@ export function recordLine(record: DecisionRecord, prefix: string): string {
   return [successors, recordDescription(record)].filter((part) => part !== '').join(' · ');
 }
 
-/** `decision`, with `+superseded` / `+problem` so menus can match them (`viewItem =~ /^decision/`). */
+/**
+ * `decision`, with `+superseded` / `+duplicate` / `+problem` so menus can match them
+ * (`viewItem =~ /^decision/`); a duplicate number gets an inline Renumber button.
+ */
 export function recordContextValue(record: DecisionRecord): string {
   let value = 'decision';
   if (record.status === 'superseded' || record.supersededBy.length > 0) value += '+superseded';
+  if (record.problems.some((problem) => problem.code === DUPLICATE_NUMBER)) value += '+duplicate';
   if (record.problems.length > 0) value += '+problem';
   return value;
 }
