@@ -8,7 +8,6 @@
  * when the index reads thousands of records; the editing code keeps `yaml` for its node positions.
  */
 import { CORE_SCHEMA, YAMLException, load } from 'js-yaml';
-import { readSimpleYaml } from './parseSimpleYaml';
 import type { Problem } from './record';
 
 export interface FrontMatterField {
@@ -71,12 +70,6 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter {
 }
 
 function parseFields(lines: readonly string[], closing: number): { fields: Map<string, FrontMatterField>; problems: Problem[] } {
-  const simple = readSimpleYaml(lines, 1, closing);
-  if (simple) {
-    const fields = new Map<string, FrontMatterField>();
-    for (const [key, field] of simple) fields.set(fieldKey(key), { key, ...field });
-    return { fields, problems: [] };
-  }
   const source = lines.slice(1, closing).join('\n');
   let data: unknown;
   try {
