@@ -49,6 +49,30 @@ export function runGit(cwd: string, args: readonly string[]): Promise<string> {
   });
 }
 
+/**
+ * Runs `git <args>` with `input` on its standard input (`git blame --contents -`), so git reads the
+ * exact text the caller has rather than a file that may change in between.
+ */
+export function runGitWithInput(cwd: string, args: readonly string[], input: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      'git',
+      [...args],
+      { cwd, maxBuffer: MAX_OUTPUT_BYTES, encoding: 'utf8', windowsHide: true, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } },
+      (error, stdout, stderr) => {
+        if (!error) {
+          resolve(stdout);
+          return;
+        }
+        reject(gitErrorFrom(args, error, stderr));
+      },
+    );
+    // git may exit before reading everything (a bad path); the broken pipe is not the error to report.
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(input);
+  });
+}
+
 function gitErrorFrom(args: readonly string[], error: ExecFileException, stderr: string): GitError {
   const command = `git ${args.map(quoteForDisplay).join(' ')}`;
   if (error.code === 'ENOENT') {

@@ -1,12 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Problem, Severity } from '../../core/record';
+import { parseRecord } from '../../core/parse';
+import type { DecisionRecord, Problem, Severity } from '../../core/record';
+import { unverifiedApprovalProblems } from '../../core/signOffProvenance';
 import { validateLog } from '../../core/validation';
+import { verifySignOffs } from '../blame';
 import type { Io } from '../io';
 import { loadLog } from '../repository';
 import { noPositionals, oneOf, parseCommandArgs } from '../usage';
 
-export const LINT_HELP = `Usage: rationale lint [--dir D] [--format text|json|github] [--require-complete error|warning|info|off]
+export const LINT_HELP = `Usage: rationale lint [--dir D] [--format text|json|github] [--require-complete error|warning|info|off] [--verify-sign-offs]
 
 Checks every record with the same rules as the extension's Problems panel: malformed front matter,
 unknown statuses and sign-off states, duplicate numbers, references to missing records, supersede
@@ -16,7 +19,10 @@ sources or complete sign-off. Exits 1 when an error is found, 0 otherwise.
   --dir D                decision folder (default: the one the extension finds)
   --format F             text (default), json, or github (workflow annotations)
   --require-complete S   severity of the completeness rules for accepted records (default: warning)
-  --prefix P             reference prefix in messages (default DR)`;
+  --prefix P             reference prefix in messages (default DR)
+  --verify-sign-offs     also fail when an accepted record relies on an approval that git does not
+                         vouch for: the commit that introduced its state line must be authored by
+                         the stakeholder's email or carry a Signed-off-by trailer with it`;
 
 const SEVERITIES = ['error', 'warning', 'info', 'off'] as const;
 
@@ -35,6 +41,7 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     format: { type: 'string' },
     'require-complete': { type: 'string' },
     prefix: { type: 'string' },
+    'verify-sign-offs': { type: 'boolean' },
   });
   if (values.help) {
     io.out(LINT_HELP);
@@ -45,10 +52,11 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
   const requireComplete = oneOf('require-complete', values['require-complete'] as string | undefined, SEVERITIES, 'warning');
   const { repository, log } = await loadLog(io.cwd, values.dir as string | undefined);
   const inRoot = (file: string) => path.join(repository.root, file);
+  const prefix = (values.prefix as string | undefined) ?? 'DR';
 
   // The CLI reads synchronously on demand: texts only for records whose problems need a line.
   const problems = validateLog(log.records(), {
-    prefix: (values.prefix as string | undefined) ?? 'DR',
+    prefix,
     requireComplete,
     fileExists: (file) => existsSync(inRoot(file)),
     textOf: (file) => {
@@ -59,9 +67,33 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
       }
     },
   });
+  if (values['verify-sign-offs']) {
+    for (const [file, list] of await unverifiedApprovals(log.records(), repository.root, prefix)) {
+      problems.set(file, [...(problems.get(file) ?? []), ...list]);
+    }
+  }
   const findings = [...problems].flatMap(([file, list]) => list.map((problem) => toFinding(file, problem)));
   io.out(render(findings, format, log.records().length));
   return findings.some((finding) => finding.severity === 'error') ? 1 : 0;
+}
+
+/** The `unverified-sign-off` errors of the accepted records with approvals, by file. */
+async function unverifiedApprovals(records: readonly DecisionRecord[], root: string, prefix: string): Promise<Map<string, Problem[]>> {
+  const found = new Map<string, Problem[]>();
+  const relying = records.filter((record) => record.status === 'accepted' && record.signOff.some((signOff) => signOff.state === 'approved'));
+  for (const record of relying) {
+    let text: string;
+    try {
+      text = readFileSync(path.join(root, record.path), 'utf8');
+    } catch {
+      continue; // Gone since the log was read: nothing left to rely on.
+    }
+    // The record is read again from this very text, so its lines and the blame agree.
+    const current = parseRecord(record.path, text);
+    const problems = unverifiedApprovalProblems(current, await verifySignOffs(root, record.path, text), prefix);
+    if (problems.length > 0) found.set(record.path, problems);
+  }
+  return found;
 }
 
 function toFinding(file: string, problem: Problem): Finding {
