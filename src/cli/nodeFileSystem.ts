@@ -14,6 +14,9 @@ const close = promisify(fs.close);
 const stat = promisify(fs.stat);
 const readRest = promisify(fs.readFile);
 
+/** Relative POSIX segments that can only name something below the root: no `.`/`..`, `\`, `:` or empty segment. */
+const PLAIN_RELATIVE_PATH = /^[^/\\:.][^/\\:]*(?:\/[^/\\:.][^/\\:]*)*$/;
+
 /**
  * The {@link FileSystem} port over Node's `fs`, rooted at an absolute directory, for the CLI and
  * for tests on real disks. Paths given to it are POSIX and relative to the root; one that would
@@ -54,6 +57,14 @@ export class NodeFileSystem implements FileSystem {
       throw toFileSystemError(error, path);
     } finally {
       if (descriptor !== undefined) await close(descriptor);
+    }
+  }
+
+  async deleteFile(path: string): Promise<void> {
+    try {
+      await fsp.unlink(this.resolve(path));
+    } catch (error) {
+      throw toFileSystemError(error, path);
     }
   }
 
@@ -111,6 +122,9 @@ export class NodeFileSystem implements FileSystem {
   }
 
   private resolve(path: string): string {
+    // Most paths are plain `folder/0001-title.md`: joined directly, without path.resolve's work,
+    // which showed in the index's profile. Anything with dots, backslashes or colons is checked in full.
+    if (PLAIN_RELATIVE_PATH.test(path)) return this.root + nodePath.sep + (nodePath.sep === '/' ? path : path.replaceAll('/', nodePath.sep));
     const absolute = nodePath.resolve(this.root, ...path.split('/').filter((segment) => segment !== ''));
     const relative = nodePath.relative(this.root, absolute);
     if (relative.startsWith('..') || nodePath.isAbsolute(relative)) {
