@@ -59,6 +59,17 @@ const DEFAULT_SETTINGS = {
   'workbench.colorTheme': 'Default Light Modern',
 };
 
+/**
+ * For a server that keeps Workspace Trust on: the workspace opens in Restricted Mode without a
+ * dialog to answer (a fresh user-data folder trusts no folder), and no banner covers the workbench.
+ */
+const UNTRUSTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.emptyWindow': false,
+};
+
 function log(message) {
   console.log(`[code-server] ${message}`);
 }
@@ -206,6 +217,9 @@ function writeUserSettings(userDataDir, settings) {
  * it answers HTTP.
  * User data and extensions go to fresh temporary folders unless given; `stop()` ends the server and every
  * process it started, and removes the folders this function created.
+ * Workspace Trust is off (every folder trusted) unless `workspaceTrust` is true: then code-server keeps it
+ * on, which it does only without `--disable-workspace-trust`, and the workspace opens untrusted.
+ * `env` adds to the environment of the server, and so of its extension hosts.
  */
 async function startCodeServer({
   workspace,
@@ -215,6 +229,8 @@ async function startCodeServer({
   settings = {},
   extraArgs = [],
   quiet = true,
+  workspaceTrust = false,
+  env = {},
 }) {
   const entry = ensureCodeServer();
   const ownedDirs = [];
@@ -225,7 +241,7 @@ async function startCodeServer({
   };
   const userData = userDataDir ?? tempDir('rationale-cs-user-');
   const extensions = extensionsDir ?? tempDir('rationale-cs-ext-');
-  writeUserSettings(userData, settings);
+  writeUserSettings(userData, workspaceTrust ? { ...UNTRUSTED_SETTINGS, ...settings } : settings);
 
   const port = requestedPort ?? (await freePort());
   const args = [
@@ -238,7 +254,8 @@ async function startCodeServer({
     `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // code-server tells the workbench to ignore Workspace Trust, whatever the settings say, with this flag.
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir',
     userData,
@@ -252,7 +269,7 @@ async function startCodeServer({
     cwd: REPO_ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, VSCODE_PROXY_URI: '' },
+    env: { ...process.env, VSCODE_PROXY_URI: '', ...env },
   });
   const output = [];
   const collect = (chunk) => {

@@ -1,13 +1,16 @@
 // Runs the integration tests inside a real VS Code extension host (code-server driven by Debian's Chromium),
-// then the UI tests, and prints one summary line. Exit code 0 only when both ran at least one test and none failed.
+// then the same kind of tests in a workspace that is not trusted, then the UI tests, and prints one summary line
+// over all runs. Exit code 0 only when every run ran at least one test and none failed.
 //
 //   npm run test:integration              compiles the tests, builds the extension, runs everything
 //   npm run test:integration -- --fresh   skips compiling and building (npm test has just done both)
 //   npm run test:integration -- --no-ui   runs only the extension-host tests
+//   npm run test:integration -- --host=untrusted   runs only the named extension-host run (trusted, untrusted)
 //
-// RATIONALE_TEST_TIMEOUT (seconds, default 300) bounds each of the two runs.
+// RATIONALE_TEST_TIMEOUT (seconds, default 300) bounds each run.
 const childProcess = require('node:child_process');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const util = require('node:util');
 const { setTimeout, clearTimeout } = require('node:timers');
@@ -22,15 +25,63 @@ const {
 } = require('./codeServer');
 
 const FIXTURE_WORKSPACE = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
-const HOST_TESTS = path.join(REPO_ROOT, 'out', 'test', 'integration');
 const UI_TESTS = path.join(REPO_ROOT, 'out', 'test', 'ui');
-/** The first line test/integration/index.ts prints; the workbench's own start-up log comes before it. */
-const TESTS_STARTED = 'Rationale integration tests:';
+
+/**
+ * The extension-host runs: which compiled test folder, and the first line its index.ts prints (the workbench's
+ * own start-up log comes before it). The untrusted run keeps Workspace Trust on, so its workspace opens in
+ * Restricted Mode.
+ */
+const HOST_RUNS = [
+  {
+    name: 'trusted',
+    title: 'Integration tests (extension host)',
+    tests: path.join(REPO_ROOT, 'out', 'test', 'integration'),
+    started: 'Rationale integration tests:',
+    workspaceTrust: false,
+  },
+  {
+    name: 'untrusted',
+    title: 'Integration tests in an untrusted workspace (extension host, Restricted Mode)',
+    tests: path.join(REPO_ROOT, 'out', 'test', 'integration-untrusted'),
+    started: 'Rationale untrusted-workspace tests:',
+    workspaceTrust: true,
+    logGit: true,
+  },
+];
+
+/**
+ * A `git` first on the server's PATH that appends its working folder and arguments to a log, then runs the real
+ * git: the untrusted run asserts from that log that no git ran, from the server's start on (activation included).
+ * Returns the environment for the server; the test reads the log's path from RATIONALE_GIT_LOG.
+ */
+function loggingGit() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rationale-git-log-'));
+  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const realGit = childProcess.execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+  const log = path.join(dir, 'git.log');
+  fs.writeFileSync(log, '');
+  const shim = path.join(dir, 'bin', 'git');
+  fs.mkdirSync(path.dirname(shim));
+  fs.writeFileSync(shim, `#!/bin/sh\nprintf '%s\\t%s\\n' "$PWD" "$*" >> '${log}'\nexec '${realGit}' "$@"\n`, { mode: 0o755 });
+  return {
+    PATH: `${path.dirname(shim)}${path.delimiter}${process.env.PATH ?? ''}`,
+    RATIONALE_GIT_LOG: log,
+    // Otherwise the server gives extension hosts the PATH of a login shell (Debian's /etc/profile sets one for
+    // root), without the logging git. VS Code skips that step for a server started from its CLI, which says so here.
+    VSCODE_CLI: '1',
+  };
+}
 const TIMEOUT_MS = Number(process.env.RATIONALE_TEST_TIMEOUT || 300) * 1000;
 
 const args = process.argv.slice(2);
 const fresh = args.includes('--fresh') || process.env.RATIONALE_TESTS_FRESH === '1';
 const withUi = !args.includes('--no-ui');
+const onlyHost = args.find((arg) => arg.startsWith('--host='))?.slice('--host='.length);
+if (onlyHost !== undefined && !HOST_RUNS.some((run) => run.name === onlyHost)) {
+  console.error(`--host=${onlyHost}: expected one of ${HOST_RUNS.map((run) => run.name).join(', ')}`);
+  process.exit(2);
+}
 
 /** Everything to undo before exiting, newest first; run on success, failure, timeout and Ctrl+C alike. */
 const cleanups = [];
@@ -65,19 +116,20 @@ function mochaCounts(text) {
 }
 
 /**
- * Runs test/integration in the extension host of a code-server on a fresh copy of the fixture workspace.
- * Resolves with the counts and the exit code VS Code reported for the test module's run().
+ * Runs one compiled test folder in the extension host of a code-server on a fresh copy of the fixture workspace
+ * (a git repository, so that a run which should not use git could). Resolves with the counts and the exit code
+ * VS Code reported for the test module's run().
  */
-async function runHostTests() {
-  console.log('\n## Integration tests (extension host)\n');
-  if (!fs.existsSync(path.join(HOST_TESTS, 'index.js'))) {
-    throw new Error(`${path.relative(REPO_ROOT, HOST_TESTS)}/index.js is missing; run npm run compile-tests`);
+async function runHostTests({ title, tests, started, workspaceTrust, logGit = false }) {
+  console.log(`\n## ${title}\n`);
+  if (!fs.existsSync(path.join(tests, 'index.js'))) {
+    throw new Error(`${path.relative(REPO_ROOT, tests)}/index.js is missing; run npm run compile-tests`);
   }
   const workspace = copyWorkspace(FIXTURE_WORKSPACE, 'rationale-it-');
   cleanups.push(() => fs.rmSync(workspace, { recursive: true, force: true }));
   initGitRepository(workspace);
 
-  const server = await startCodeServer({ workspace });
+  const server = await startCodeServer({ workspace, workspaceTrust, env: logGit ? loggingGit() : {} });
   cleanups.push(server.stop);
   const browser = await launchChromium();
   cleanups.push(() => browser.close());
@@ -93,7 +145,7 @@ async function runHostTests() {
   await page.exposeFunction('codeAutomationLog', (level, message) => {
     const text = Array.isArray(message) ? util.format(...message) : String(message);
     transcript.push(text);
-    testsStarted ||= text.startsWith(TESTS_STARTED);
+    testsStarted ||= text.startsWith(started);
     if (testsStarted) console.log(level === 'error' ? `[error] ${text}` : text);
   });
   await page.exposeFunction('codeAutomationExit', (code) => finish(Number(code)));
@@ -101,7 +153,7 @@ async function runHostTests() {
 
   const url = workbenchUrl(server, workspace, {
     extensionDevelopmentPath: process.env.RATIONALE_EXTENSION_PATH || REPO_ROOT,
-    extensionTestsPath: HOST_TESTS,
+    extensionTestsPath: tests,
   });
   await page.goto(url);
   const timedOut = new Promise((resolve) => {
@@ -153,7 +205,10 @@ async function main() {
   ensureCodeServer();
 
   const started = Date.now();
-  const results = [await runHostTests()];
+  const results = [];
+  for (const run of HOST_RUNS.filter((candidate) => onlyHost === undefined || candidate.name === onlyHost)) {
+    results.push(await runHostTests(run));
+  }
   if (withUi) results.push(await runUiTests());
 
   const passed = results.reduce((sum, result) => sum + result.passed, 0);
