@@ -68,12 +68,29 @@ export function nextFreeNumber(fileNames: readonly string[]): number {
 }
 
 async function createNumbered(fs: FileSystem, folder: string, input: CreateRecordInput, first: number): Promise<CreatedRecord> {
-  for (let number = first; number < first + MAX_ATTEMPTS; number++) {
+  let number = first;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const path = joinPath(folder, recordFileName(number, input.title));
     const text = renderRecord(input.template, { ...input, number });
-    if (await tryCreate(fs, path, text)) return { path, number, text };
+    if (!(await tryCreate(fs, path, text))) {
+      number++;
+      continue;
+    }
+    // Exclusive creation guards one name only: another process (the CLI beside the editor) may have
+    // taken the same number under another title. Each writer looks after creating; whichever looks
+    // last sees the other and gives its number back, so no number stays taken twice.
+    if (!fs.deleteFile || !(await numberTakenByAnother(fs, folder, path, number))) return { path, number, text };
+    await fs.deleteFile(path);
+    // Both may have looked at once and both given back: a random pause breaks the tie.
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 50));
+    number = nextFreeNumber((await listRecordFiles(fs, folder)).map(baseName));
   }
   throw new Error(`Could not find a free record number in ${folder} after ${MAX_ATTEMPTS} tries`);
+}
+
+async function numberTakenByAnother(fs: FileSystem, folder: string, path: string, number: number): Promise<boolean> {
+  const own = baseName(path);
+  return (await listRecordFiles(fs, folder)).some((other) => baseName(other) !== own && numberFromFileName(baseName(other)) === number);
 }
 
 async function createDated(fs: FileSystem, folder: string, input: CreateRecordInput, names: readonly string[]): Promise<CreatedRecord> {

@@ -17,6 +17,11 @@ export interface FileSystem {
    * writers racing for the same name never overwrite each other.
    */
   createFile(path: string, content: Uint8Array): Promise<void>;
+  /**
+   * Optional: deletes a file. Record creation uses it to give back a number another process took
+   * at the same moment under another name; without it that race can leave a duplicate number.
+   */
+  deleteFile?(path: string): Promise<void>;
   /** Metadata of a file or folder, or `undefined` when nothing is there. */
   stat(path: string): Promise<FileStat | undefined>;
   /** The entries of a folder. Rejects with code `FileNotFound` when the folder does not exist. */

@@ -61,6 +61,14 @@ export class VscodeFileSystem implements FileSystem {
     }
   }
 
+  async deleteFile(path: string): Promise<void> {
+    try {
+      await vscode.workspace.fs.delete(this.uri(path), { useTrash: false });
+    } catch (error) {
+      throw toCoreError(error, path);
+    }
+  }
+
   async stat(path: string): Promise<FileStat | undefined> {
     try {
       const stat = await vscode.workspace.fs.stat(this.uri(path));

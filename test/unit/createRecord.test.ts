@@ -174,6 +174,20 @@ describe('createRecord races', () => {
       assert.notEqual(created[0].path, created[1].path);
       for (const record of created) assert.equal(readFileSync(path.join(root, record.path), 'utf8'), record.text);
     });
+
+    it('never leaves one number to two titles written by separate processes at once', async () => {
+      // Separate instances share no queue, like the CLI beside the editor: each lists the folder,
+      // picks the same number and creates a different name; exclusive creation alone lets both stand.
+      const writers = ['Use Postgres', 'Use Redis', 'Use SQLite', 'Use Kafka'].map((title) => createRecord(new NodeFileSystem(root), FOLDER, input(title)));
+      const created = await Promise.all(writers);
+      assert.deepEqual(
+        created.map((record) => record.number).sort((a, b) => (a ?? 0) - (b ?? 0)),
+        [1, 2, 3, 4],
+      );
+      const files = readdirSync(path.join(root, FOLDER)).sort();
+      assert.deepEqual(files, created.map((record) => path.basename(record.path)).sort(), 'nothing left behind');
+      for (const record of created) assert.equal(readFileSync(path.join(root, record.path), 'utf8'), record.text);
+    });
   });
 });
 
