@@ -9,7 +9,7 @@ import { isInsideFolder, listRecordFiles } from './folders';
 import { stakeholdersOf } from './grouping';
 import { isRecordFileName, numberFromFileName } from './naming';
 import { parseRecord } from './parse';
-import { DecisionRecord, Problem } from './record';
+import { DecisionRecord, Problem, emptyRecord } from './record';
 
 export interface LogChange {
   /** Records added or changed, including records whose log-level problems changed. */
@@ -29,8 +29,11 @@ export interface SnapshotEntry {
   mtime: number;
   size: number;
   /** The parser's output, before log-level problems such as duplicate numbers are added. */
-  record: DecisionRecord;
+  record: StoredRecord;
 }
+
+/** A record without its path and with empty lists left out; see storedRecord. */
+export type StoredRecord = Omit<Partial<DecisionRecord>, 'path'>;
 
 export interface LoadOptions {
   /** A previous index; files whose mtime and size match it are not read again. */
@@ -38,7 +41,7 @@ export interface LoadOptions {
 }
 
 /** Bumped whenever the record model or the parser changes what a snapshot would hold. */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 /** Enough reads in flight to hide latency (remote workspaces), few enough not to exhaust handles. */
 const READ_CONCURRENCY = 32;
@@ -195,7 +198,7 @@ export class DecisionLog {
     for (const [path, entry] of this.entries) {
       // Records that could not be read or stated are left out, so they are read again next time.
       if (entry.mtime === undefined || entry.size === undefined) continue;
-      entries.push({ path, mtime: entry.mtime, size: entry.size, record: entry.parsed });
+      entries.push({ path, mtime: entry.mtime, size: entry.size, record: storedRecord(entry.parsed) });
     }
     return { version: SNAPSHOT_VERSION, folder: this.folder, entries };
   }
@@ -276,7 +279,8 @@ export class DecisionLog {
     if (cached) {
       stat = await statOf();
       if (stat !== 'failed' && stat?.type === 'file' && stat.mtime === cached.mtime && stat.size === cached.size) {
-        return { parsed: cached.record, view: cached.record, mtime: stat.mtime, size: stat.size };
+        const record = restoredRecord(path, cached.record);
+        return { parsed: record, view: record, mtime: stat.mtime, size: stat.size };
       }
       bytes = await this.readBytes(path);
     } else if (this.fs.readFileWithStat) {
@@ -342,23 +346,28 @@ function safeParse(path: string, text: string): DecisionRecord {
 function unreadableRecord(path: string, error: unknown, code = UNREADABLE, what = 'Could not read'): DecisionRecord {
   const name = baseName(path);
   return {
-    path,
+    ...emptyRecord(path, name.replace(/\.[^.]*$/, '')),
     number: numberFromFileName(name),
-    title: name.replace(/\.[^.]*$/, ''),
-    tags: [],
-    decisionMakers: [],
-    consulted: [],
-    informed: [],
-    signOff: [],
-    dataSources: [],
-    supersedes: [],
-    supersededBy: [],
-    related: [],
-    links: [],
-    format: 'unknown',
-    hasRationale: false,
     problems: [{ code, severity: 'error', message: `${what} ${path}: ${error instanceof Error ? error.message : String(error)}` }],
   };
+}
+
+/**
+ * A record as a snapshot keeps it: without its path (the entry has it) and without empty lists and
+ * false flags, which {@link restoredRecord} fills in again. A third smaller, so quicker to parse when a
+ * workspace opens.
+ */
+function storedRecord(record: DecisionRecord): StoredRecord {
+  const stored: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (key === 'path' || value === undefined || value === false || (Array.isArray(value) && value.length === 0)) continue;
+    stored[key] = value;
+  }
+  return stored as StoredRecord;
+}
+
+function restoredRecord(path: string, stored: StoredRecord): DecisionRecord {
+  return { ...emptyRecord(path, ''), ...stored, path };
 }
 
 function isHiddenBelow(path: string, folder: string): boolean {

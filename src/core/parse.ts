@@ -9,7 +9,7 @@ import { type MarkdownOutline, findSection, outlineMarkdown, plainExcerpt, secti
 import { numberFromFileName } from './naming';
 import { type FrontMatterField, readFrontMatter } from './parseFrontMatter';
 import { interpretStatus, normaliseSignOffState, plainStatusWords, referenceNumbers, referencesIn } from './parseStatus';
-import type { DataSource, DecisionRecord, Problem, RecordFormat, SignOff, Status } from './record';
+import { type DataSource, type DecisionRecord, type Problem, type RecordFormat, type SignOff, type Status, emptyRecord } from './record';
 
 /** A value read from the file with the 0-based line it is on. */
 interface Located {
@@ -153,26 +153,6 @@ function detachStrings(record: DecisionRecord): DecisionRecord {
   record.signOff.forEach(copyFields);
   record.dataSources.forEach(copyFields);
   return record;
-}
-
-function emptyRecord(path: string, title: string): DecisionRecord {
-  return {
-    path,
-    title,
-    tags: [],
-    decisionMakers: [],
-    consulted: [],
-    informed: [],
-    signOff: [],
-    dataSources: [],
-    supersedes: [],
-    supersededBy: [],
-    related: [],
-    links: [],
-    format: 'unknown',
-    hasRationale: false,
-    problems: [],
-  };
 }
 
 // ---- Titles -------------------------------------------------------------------------------------

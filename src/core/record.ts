@@ -83,3 +83,24 @@ export interface DecisionRecord {
   contextLine?: number;
   problems: Problem[];
 }
+
+/** A record known only by its path and title: every list empty, nothing stated. */
+export function emptyRecord(path: string, title: string): DecisionRecord {
+  return {
+    path,
+    title,
+    tags: [],
+    decisionMakers: [],
+    consulted: [],
+    informed: [],
+    signOff: [],
+    dataSources: [],
+    supersedes: [],
+    supersededBy: [],
+    related: [],
+    links: [],
+    format: 'unknown',
+    hasRationale: false,
+    problems: [],
+  };
+}

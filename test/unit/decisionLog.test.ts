@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { NodeFileSystem } from '../../src/cli/nodeFileSystem';
-import { DUPLICATE_NUMBER, DecisionLog, IndexSnapshot, LogChange, UNREADABLE } from '../../src/core/decisionLog';
+import { DUPLICATE_NUMBER, DecisionLog, IndexSnapshot, LogChange, SNAPSHOT_VERSION, UNREADABLE } from '../../src/core/decisionLog';
 import { FileSystem } from '../../src/core/fileSystem';
 import { MemoryFileSystem } from './memoryFileSystem';
 
@@ -297,11 +297,24 @@ describe('DecisionLog snapshots', () => {
     const memory = sampleFs();
     const { log } = await loaded(memory);
     const snapshot = log.snapshot();
-    for (const stale of [{ ...snapshot, folder: 'docs/adr' }, { ...snapshot, version: 0 as unknown as 1 }]) {
+    for (const stale of [{ ...snapshot, folder: 'docs/adr' }, { ...snapshot, version: 1 as unknown as typeof SNAPSHOT_VERSION }]) {
       const counting = new CountingFileSystem(memory);
       await new DecisionLog(counting, FOLDER).load({ snapshot: stale });
       assert.equal(counting.reads.length, 3);
     }
+  });
+
+  it('gives back, through JSON, exactly the records it stored, without their paths or empty lists', async () => {
+    const memory = sampleFs();
+    const { log } = await loaded(memory);
+    const stored = JSON.stringify(log.snapshot());
+    assert.ok(!stored.includes('"record":{"path"'));
+    assert.ok(!stored.includes('"consulted":[]'));
+    const counting = new CountingFileSystem(memory);
+    const reopened = new DecisionLog(counting, FOLDER);
+    await reopened.load({ snapshot: JSON.parse(stored) as IndexSnapshot });
+    assert.equal(counting.reads.length, 0);
+    assert.deepEqual(reopened.records(), log.records());
   });
 
   it('keeps unreadable files out of the snapshot so they are tried again', async () => {
@@ -319,7 +332,7 @@ describe('DecisionLog snapshots', () => {
     memory.setText('docs/decisions/0001-again.md', recordText('Again'));
     const { log } = await loaded(memory);
     const snapshot = log.snapshot();
-    assert.ok(snapshot.entries.every((entry) => entry.record.problems.every((problem) => problem.code !== DUPLICATE_NUMBER)));
+    assert.ok(snapshot.entries.every((entry) => (entry.record.problems ?? []).every((problem) => problem.code !== DUPLICATE_NUMBER)));
     const second = new DecisionLog(memory, FOLDER);
     await second.load({ snapshot });
     assert.equal(second.byNumber(1).length, 2);
