@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { awaitingSignOff, groupRecords, recordLabel } from '../core/grouping';
 import type { DecisionRecord, SignOff } from '../core/record';
+import type { SignOffProvenance } from '../core/signOffProvenance';
 import { Commands, Views } from './constants';
 import type { DecisionLogs } from './decisionLogs';
 import type { FolderLog } from './folderLog';
@@ -14,6 +15,7 @@ import { cachedGitIdentity } from './identityCache';
 import { recordContextValue, recordIcon, recordLine, recordTooltip } from './recordPresentation';
 import { affectsLabels, referencePrefix } from './settings';
 import { signOffDescription, signOffIcon } from './signOffPresentation';
+import { onDidChangeSignOffProvenance, provenanceAt, signOffProvenanceOf } from './signOffProvenance';
 
 export interface FolderNode {
   readonly kind: 'folder';
@@ -44,6 +46,8 @@ export interface StakeholderNode {
   readonly parent: RecordNode;
   readonly signOff: SignOff;
   readonly index: number;
+  /** Whether git vouches for the sign-off; absent when git may not run or has nothing to say. */
+  readonly provenance?: SignOffProvenance;
 }
 
 export type DecisionNode = FolderNode | GroupNode | RecordNode | StakeholderNode;
@@ -67,6 +71,7 @@ export class DecisionTreeProvider implements vscode.TreeDataProvider<DecisionNod
     this.subscriptions.push(
       logs.onDidChange(() => this.refresh()),
       grouping.onDidChange(() => this.refresh()),
+      onDidChangeSignOffProvenance(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (affectsLabels(event)) this.refresh();
       }),
@@ -96,8 +101,13 @@ export class DecisionTreeProvider implements vscode.TreeDataProvider<DecisionNod
         return this.groupsOf(node.folder);
       case 'group':
         return node.records.map((record) => this.recordNode(node, record));
-      case 'record':
-        return node.record.signOff.map((signOff, index): StakeholderNode => ({ kind: 'stakeholder', parent: node, signOff, index }));
+      case 'record': {
+        // Provenance runs git, so only for a record someone expands.
+        const provenance = node.record.signOff.length > 0 ? await signOffProvenanceOf(node.uri) : undefined;
+        return node.record.signOff.map(
+          (signOff, index): StakeholderNode => ({ kind: 'stakeholder', parent: node, signOff, index, provenance: provenanceAt(provenance, index, signOff) }),
+        );
+      }
       case 'stakeholder':
         return [];
     }
@@ -159,7 +169,7 @@ export class DecisionTreeProvider implements vscode.TreeDataProvider<DecisionNod
     const { signOff } = node;
     const item = new vscode.TreeItem(signOff.name, vscode.TreeItemCollapsibleState.None);
     item.id = `${this.recordItemId(node.parent)}|sign-off|${node.index}`;
-    item.description = signOffDescription(signOff);
+    item.description = signOffDescription(signOff, node.provenance);
     item.iconPath = signOffIcon(signOff.state);
     // Plain text: a comment comes from the file and must not render as markdown.
     if (signOff.comment) item.tooltip = signOff.comment;

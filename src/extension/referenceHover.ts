@@ -7,8 +7,10 @@ import * as vscode from 'vscode';
 import { signOffSummary } from '../core/grouping';
 import { formatReference, referenceAt } from '../core/references';
 import type { DecisionRecord } from '../core/record';
+import { type SignOffProvenance, needsProvenance } from '../core/signOffProvenance';
 import type { DecisionLogs } from './decisionLogs';
 import { logContextOf, prefixOf, recordByNumber } from './recordLookup';
+import { provenanceAt, provenanceText, signOffProvenanceOf } from './signOffProvenance';
 
 export class ReferenceHoverProvider implements vscode.HoverProvider {
   constructor(private readonly logs: DecisionLogs) {}
@@ -25,7 +27,11 @@ export class ReferenceHoverProvider implements vscode.HoverProvider {
     const range = new vscode.Range(position.line, reference.start, position.line, reference.end);
     const name = formatReference(reference.number, context.prefix);
     const record = recordByNumber(context.log, reference.number);
-    return new vscode.Hover(record ? describe(record, name) : appendFileText(untrusted(), `${name}: no record has this number.`), range);
+    if (!record) return new vscode.Hover(appendFileText(untrusted(), `${name}: no record has this number.`), range);
+    // Provenance runs git: only for a record with a decided sign-off, and only now it is hovered.
+    const decided = record.signOff.some((signOff) => needsProvenance(signOff.state));
+    const provenance = decided ? await signOffProvenanceOf(vscode.Uri.joinPath(context.log.folder.uri, ...record.path.split('/'))) : undefined;
+    return new vscode.Hover(describe(record, name, provenance), range);
   }
 }
 
@@ -38,7 +44,7 @@ function untrusted(): vscode.MarkdownString {
 }
 
 /** The hover's content; every piece of file text goes through appendText, which escapes markdown. */
-export function describe(record: DecisionRecord, name: string): vscode.MarkdownString {
+export function describe(record: DecisionRecord, name: string, provenance?: readonly SignOffProvenance[]): vscode.MarkdownString {
   const markdown = untrusted();
   markdown.appendMarkdown('**').appendText(name).appendMarkdown('** ');
   appendFileText(markdown, record.title).appendMarkdown('\n\n');
@@ -46,6 +52,12 @@ export function describe(record: DecisionRecord, name: string): vscode.MarkdownS
     (fact): fact is string => fact !== undefined && fact !== '',
   );
   appendFileText(markdown, facts.join(' · '));
+  // Who signed off and whether git vouches for it, one person per line.
+  record.signOff.forEach((signOff, index) => {
+    const note = provenanceText(provenanceAt(provenance, index, signOff));
+    if (note === '') return;
+    appendFileText(markdown.appendMarkdown('  \n'), `${signOff.name}: ${signOff.state} · ${note}`);
+  });
   if (record.rationaleExcerpt) appendFileText(markdown.appendMarkdown('\n\n---\n\n'), record.rationaleExcerpt);
   return markdown;
 }

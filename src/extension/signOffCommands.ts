@@ -7,11 +7,14 @@ import * as vscode from 'vscode';
 import { localIsoDate } from '../core/createRecord';
 import { parsePerson } from '../core/person';
 import type { DecisionRecord, SignOffState } from '../core/record';
-import { type Stakeholder, addOrUpdateSignOff, requestSignOff } from '../core/recordEdits';
+import { type SignOffInput, type Stakeholder, addOrUpdateSignOff, requestSignOff } from '../core/recordEdits';
+import { formatReference } from '../core/references';
 import type { DecisionLogs } from './decisionLogs';
 import { gitIdentity } from './gitIdentity';
 import { editRecord } from './recordEditing';
 import { resolveRecordTarget } from './recordTarget';
+import { referencePrefix } from './settings';
+import { afterSignOff } from './signOffProvenance';
 
 /** The states a person can sign off with (pending is what they start as). */
 export type SignOffAnswer = Exclude<SignOffState, 'pending'>;
@@ -20,6 +23,8 @@ export interface SignOffArguments {
   uri?: vscode.Uri;
   state: SignOffAnswer;
   comment?: string;
+  /** true: commit the sign-off as the signer at once; false: do not; absent: offer to. */
+  commit?: boolean;
 }
 
 export interface RequestSignOffArguments {
@@ -46,15 +51,22 @@ export async function signOff(logs: DecisionLogs, argument?: unknown): Promise<b
   const answers = isSignOffArguments(argument) ? checkedAnswers(argument) : await askSignOff();
   if (!answers) return false;
   const comment = answers.comment?.trim();
-  return editRecord(target.uri, (text) =>
-    addOrUpdateSignOff(text, {
-      name: identity.name ?? '',
-      email: identity.email,
-      state: answers.state,
-      date: localIsoDate(new Date()),
-      comment: comment === '' ? undefined : comment,
-    }),
-  );
+  const input: SignOffInput = {
+    name: identity.name,
+    email: identity.email,
+    state: answers.state,
+    date: localIsoDate(new Date()),
+    comment: comment === '' ? undefined : comment,
+  };
+  const changed = await editRecord(target.uri, (text) => addOrUpdateSignOff(text, input));
+  // Committing as the signer is what makes the sign-off verifiable; asked for once it was written.
+  const commit = isSignOffArguments(argument) ? argument.commit : undefined;
+  if (changed || commit === true) {
+    const { number, title } = target.record;
+    const reference = number === undefined ? `"${title}"` : formatReference(number, referencePrefix(target.log.folder.uri));
+    await afterSignOff({ uri: target.uri, reference, signOff: input }, commit);
+  }
+  return changed;
 }
 
 /** Runs Request Sign-off…; returns false when the user cancelled or everyone was listed already. */

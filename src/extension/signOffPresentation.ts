@@ -4,6 +4,8 @@
  */
 import * as vscode from 'vscode';
 import type { SignOff, SignOffState } from '../core/record';
+import type { SignOffProvenance } from '../core/signOffProvenance';
+import { provenanceText } from './signOffProvenance';
 
 const STATE_ICONS: Record<SignOffState, { id: string; color: string }> = {
   pending: { id: 'clock', color: 'charts.yellow' },
@@ -18,8 +20,8 @@ export function signOffIcon(state: string): vscode.ThemeIcon {
   return new vscode.ThemeIcon(spec.id, new vscode.ThemeColor(spec.color));
 }
 
-/** `VP Finance · approved 2026-03-03`, parts left out when unknown. */
-export function signOffDescription(signOff: SignOff): string {
+/** `VP Finance · approved 2026-03-03 · verified`, parts left out when unknown. */
+export function signOffDescription(signOff: SignOff, provenance?: SignOffProvenance): string {
   const state = signOff.date ? `${signOff.state} ${signOff.date}` : signOff.state;
-  return [signOff.role, state].filter((part): part is string => part !== undefined && part !== '').join(' · ');
+  return [signOff.role, state, provenanceText(provenance)].filter((part): part is string => part !== undefined && part !== '').join(' · ');
 }

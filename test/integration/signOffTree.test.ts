@@ -54,7 +54,8 @@ describe('Sign-off in the Decisions tree', () => {
     });
     assert.deepEqual(people, [
       ['Ana Ruiz', 'Engineering lead · pending', 'clock', undefined],
-      ['Sam Lee', 'VP Finance · approved 2026-03-03', 'pass', 'Cash-flow model checks out.'],
+      // The fixture repository's only commit is Ana's, so Sam's approval is not his (see verifiedSignOffs.test.ts).
+      ['Sam Lee', 'VP Finance · approved 2026-03-03 · unverified: committed by ana@example.com', 'pass', 'Cash-flow model checks out.'],
     ]);
     const withoutSignOff = await recordNode(api, 'DR-5 ');
     assert.equal(api.tree.getTreeItem(withoutSignOff).collapsibleState, vscode.TreeItemCollapsibleState.None);
