@@ -7,8 +7,9 @@
  */
 import { CST, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Document, Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { columnOf, lineEndingOf, lineOf, nextLineStart, withLineEnding } from './editText';
+import { columnOf, lineEndingOf, lineOf, lineStart, nextLineStart, withLineEnding } from './editText';
 import type { LineEnding } from './editText';
+import { fieldKey } from './parseFrontMatter';
 
 /** Replace `[start, end)` of the original text with `newText`. Offsets count UTF-16 code units. */
 export interface TextEdit {
@@ -210,7 +211,8 @@ export class FrontMatterEditor {
     for (const [field, value] of Object.entries(fields)) {
       if (value === undefined) continue;
       const pair = pairIn(entry, field);
-      if (pair) this.replaceScalar(pair, `${key}[${index}].${field}`, value);
+      // Inside `{name: …, state: …}` a multi-line value must stay a quoted string, not a block scalar.
+      if (pair) this.replaceScalar(pair, `${key}[${index}].${field}`, value, Boolean(entry.flow));
       else this.addField(entry, field, value);
     }
   }
@@ -243,9 +245,14 @@ export class FrontMatterEditor {
     return isMap(contents) ? contents : undefined;
   }
 
+  /**
+   * The top-level pair of `key`, or else of a key the reader takes for it (`Sign_Off`, `related `):
+   * adding a second `sign-off:` beside a `Sign_Off:` would hide the first from the reader.
+   */
   private pairOf(key: string): Pair | undefined {
     const root = this.root;
-    return root ? pairIn(root, key) : undefined;
+    if (!root) return undefined;
+    return pairIn(root, key) ?? root.items.find((pair) => isScalar(pair.key) && fieldKey(String(pair.key.value)) === fieldKey(key));
   }
 
   /** Absolute offset of a position in the YAML source. */
@@ -265,7 +272,11 @@ export class FrontMatterEditor {
 
   private mapIndent(): number {
     const root = this.root;
-    return root?.range && root.items.length > 0 ? this.columnAt(root.range[0]) : 0;
+    if (!root?.range || root.items.length === 0) return 0;
+    // The indentation of the first key's line, not the key's column: an anchor or tag before the
+    // first key (`&a status: x`) does not indent the keys that follow it.
+    const begin = lineStart(this.text, this.at(root.range[0]));
+    return /^ */.exec(this.text.slice(begin, this.at(root.range[0])))?.[0].length ?? 0;
   }
 
   /** Where a new top-level key goes: after the last of `after` present in the file, else at the end. */
@@ -313,11 +324,22 @@ export class FrontMatterEditor {
     this.pending.push({ start: offset, end: offset, newText });
   }
 
-  private replaceScalar(pair: Pair, name: string, value: ScalarValue): void {
+  /**
+   * Inserts lines that belong to the node ending at `offset` (list items, an entry's fields): they
+   * go before a new top-level key inserted at the same place in this edit, or the key would split
+   * them from their list (`superseded-by:` … `status: superseded` … `- 2`).
+   */
+  private insertNested(offset: number, newText: string): void {
+    const firstAtOffset = this.pending.findIndex((edit) => edit.start === offset && edit.end === offset);
+    if (firstAtOffset === -1) this.insert(offset, newText);
+    else this.pending.splice(firstAtOffset, 0, { start: offset, end: offset, newText });
+  }
+
+  private replaceScalar(pair: Pair, name: string, value: ScalarValue, inFlow = false): void {
     const node = pair.value as YamlNode | null;
     if (!isScalar(node) || !node.range) throw new EditRefusal(`\`${name}\` holds ${describe(node)}; expected a single value.`);
     const keyColumn = isScalar(pair.key) && pair.key.range ? this.columnAt(pair.key.range[0]) : 0;
-    this.replaceRange(node, value, { indent: keyColumn + 2, inFlow: false });
+    this.replaceRange(node, value, { indent: keyColumn + 2, inFlow });
   }
 
   private replaceRange(node: Scalar, value: ScalarValue, context: { indent: number; inFlow: boolean }): void {
@@ -329,6 +351,9 @@ export class FrontMatterEditor {
     if (isBlock) newText += '\n';
     // An empty value (`date:`) sits right after the colon and needs a space before the new value.
     if (start === end && this.text[this.at(start) - 1] === ':') newText = ` ${newText}`;
+    // An empty value followed by a comment (`date: # when`): without a space the comment would
+    // become part of the value (`2026-11-22# when`) or break a flow list.
+    if (start === end && this.text[this.at(end)] === '#') newText += ' ';
     let editEnd = this.at(end);
     // Keep an aligned trailing comment (`status: proposed   # …`) in its column when the value's length changes.
     const padding = isBlock || newText.includes('\n') ? null : /^( {2,})#/.exec(this.text.slice(editEnd, editEnd + 200));
@@ -345,7 +370,8 @@ export class FrontMatterEditor {
     const keyColumn = isScalar(pair.key) && pair.key.range ? this.columnAt(pair.key.range[0]) : 0;
     if (!block) {
       const space = this.text[this.at(start) - 1] === ':' ? ' ' : '';
-      this.pending.push({ start: this.at(start), end: this.at(end), newText: space + this.flowList(items, undefined) });
+      const beforeComment = this.text[this.at(end)] === '#' ? ' ' : '';
+      this.pending.push({ start: this.at(start), end: this.at(end), newText: space + this.flowList(items, undefined) + beforeComment });
       return;
     }
     // `key: ~`, `key: null` or `key: []`: the explicit empty value goes, the list starts on the next line.
@@ -354,7 +380,7 @@ export class FrontMatterEditor {
       this.pending.push({ start: this.at(start) - spaces, end: this.at(end), newText: '' });
     }
     const dash = keyColumn + this.sequenceIndentHabit();
-    this.insert(this.afterNode(end), this.blockItems(items, dash, dash + 2));
+    this.insertNested(this.afterNode(end), this.blockItems(items, dash, dash + 2));
   }
 
   private appendToFlowList(list: YAMLSeq, items: readonly ItemValue[]): void {
@@ -380,7 +406,7 @@ export class FrontMatterEditor {
     const content = first?.range && sameLine ? this.columnAt(first.range[0]) : dash + 2;
     const last = existing[existing.length - 1];
     const offset = this.afterNode(last?.range ? last.range[1] : (list.range as [number, number, number])[1]);
-    this.insert(offset, this.blockItems(items, dash, content));
+    this.insertNested(offset, this.blockItems(items, dash, content));
   }
 
   private addField(entry: YAMLMap, field: string, value: ScalarValue): void {
@@ -396,7 +422,7 @@ export class FrontMatterEditor {
       return;
     }
     const column = this.columnAt(range[0]);
-    this.insert(this.afterNode(range[1]), `${' '.repeat(column)}${field}: ${this.format(value, { indent: column + 2, inFlow: false })}\n`);
+    this.insertNested(this.afterNode(range[1]), `${' '.repeat(column)}${field}: ${this.format(value, { indent: column + 2, inFlow: false })}\n`);
   }
 
   // --- rendering --------------------------------------------------------------------------------

@@ -10,12 +10,13 @@
  * those operations add a front matter block on top of the file: our reader understands both
  * together, and the alternative — refusing — would keep whole logs from ever being signed off.
  */
-import { EditRefusal, FrontMatterEditor, attemptEdit } from './frontMatterEdit';
+import { EditRefusal, FrontMatterEditor, applyEdits, attemptEdit } from './frontMatterEdit';
 import type { EditResult, ItemFields, TextEdit } from './frontMatterEdit';
 import { findStatusBullet, findStatusSection, matchCase, replaceStatusWord } from './editStatusSection';
 import type { StatusText } from './editStatusSection';
 import { findReferences, formatReference } from './references';
-import type { SignOffState, Status } from './record';
+import { parseRecord } from './parse';
+import type { DecisionRecord, SignOffState, Status } from './record';
 import { formatNumber } from './naming';
 
 /**
@@ -61,7 +62,7 @@ export function setStatus(text: string, status: Status, options: SetStatusOption
         if (dateLine) edits.push({ start: dateLine.start, end: dateLine.end, newText: options.date });
         else editor.setScalar('date', options.date, { after: keysBefore('date') });
       }
-      return [...edits, ...editor.edits()];
+      return readingBack(text, [...edits, ...editor.edits()], (record) => record.status === status && (options.date === undefined || record.date === options.date));
     }
     setFrontMatterStatus(editor, status);
     if (options.date !== undefined) editor.setScalar('date', options.date, { after: keysBefore('date') });
@@ -187,7 +188,7 @@ export function setSupersededBy(text: string, number: number, options: Supersede
     const body = bodyStatus(text, editor);
     if (body) {
       const phrase = `${matchCase(body.text, 'superseded')} by ${describeTarget(number, options, body.kind)}`;
-      return [replaceStatusText(body, phrase), ...editor.edits()];
+      return readingBack(text, [replaceStatusText(body, phrase), ...editor.edits()], (record) => record.status === 'superseded' && record.supersededBy.includes(number));
     }
     setFrontMatterStatus(editor, 'superseded');
     return appendNumber(editor, 'superseded-by', number);
@@ -205,7 +206,7 @@ export function addSupersedes(text: string, number: number, options: SupersedeOp
     if (section?.first) {
       const line = `Supersedes ${describeTarget(number, options, 'section')}`;
       if (text.slice(section.headingEnd, section.lastLineEnd).includes(line)) return [];
-      return [{ start: section.lastLineEnd, end: section.lastLineEnd, newText: `${editor.eol}${line}${editor.eol}` }];
+      return readingBack(text, [{ start: section.lastLineEnd, end: section.lastLineEnd, newText: `${editor.eol}${line}${editor.eol}` }], (record) => record.supersedes.includes(number));
     }
     return appendNumber(editor, 'supersedes', number);
   });
@@ -304,6 +305,18 @@ function isRecordLike(value: unknown): value is Record<string, unknown> {
 
 function refusal(message: string): Error {
   return new EditRefusal(message);
+}
+
+/**
+ * Body edits where the reader looks for them: the editor finds status lines by a simpler rule than
+ * the reader (a `* Status:` bullet under a second `#` title, a `Date:` line after a setext heading),
+ * and a change the reader would not see must not be reported as done. Refuses then.
+ */
+function readingBack(text: string, edits: TextEdit[], readsAsAsked: (record: DecisionRecord) => boolean): TextEdit[] {
+  if (!readsAsAsked(parseRecord('', applyEdits(text, edits)))) {
+    throw refusal('This record keeps its status in a place Rationale does not recognise, so the change would not show; edit the status by hand.');
+  }
+  return edits;
 }
 
 /** The status in the body, when the file keeps it there rather than in a front matter `status:` key. */
