@@ -159,8 +159,12 @@ export function sectionRange(outline: MarkdownOutline, headingIndex: number): { 
   return { start: heading.line + 1, end };
 }
 
+const PLAIN_HEADING = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+
 /** A heading's text reduced for matching: `1. **Status**:` → `status`. */
 export function headingName(text: string): string {
+  // Most headings are words and spaces already (`Context`, `Options considered`).
+  if (PLAIN_HEADING.test(text)) return text.toLowerCase();
   return text
     .replace(/[*_`]+/g, '')
     .replace(/^\d+(?:\.\d+)*\.?\s+/, '')
