@@ -92,11 +92,17 @@ function parseFields(lines: readonly string[], closing: number): { fields: Map<s
     };
   }
   const places = keyPlaces(lines, 1, closing);
+  const problems: Problem[] = [];
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
     const place = places.get(key);
-    fields.set(fieldKey(key), { key, value, line: place?.line ?? 1, itemLines: place?.itemLines ?? [] });
+    const line = place?.line ?? 1;
+    const earlier = fields.get(fieldKey(key));
+    if (earlier) problems.push(repeatedKey(earlier.key, earlier.line, line));
+    fields.set(fieldKey(key), { key, value, line, itemLines: place?.itemLines ?? [] });
   }
-  return { fields, problems: [] };
+  // js-yaml (json: true) keeps the last of two equal keys; the first must not vanish without a word.
+  for (const repeat of places.repeats) problems.push(repeatedKey(repeat.key, repeat.line, places.get(repeat.key)?.line ?? repeat.line));
+  return { fields, problems };
 }
 
 /**
@@ -104,8 +110,8 @@ function parseFields(lines: readonly string[], closing: number): { fields: Map<s
  * (`- name: …` lines at the list's own indent). js-yaml gives values without positions, and a
  * line scan of a block that is known to be valid is enough to place them.
  */
-function keyPlaces(lines: readonly string[], from: number, to: number): Map<string, { line: number; itemLines: number[] }> {
-  const places = new Map<string, { line: number; itemLines: number[] }>();
+function keyPlaces(lines: readonly string[], from: number, to: number): Map<string, { line: number; itemLines: number[] }> & { repeats: { key: string; line: number }[] } {
+  const places = Object.assign(new Map<string, { line: number; itemLines: number[] }>(), { repeats: [] as { key: string; line: number }[] });
   let current: { line: number; itemLines: number[] } | undefined;
   let itemIndent = -1;
   for (let index = from; index < to; index++) {
@@ -114,7 +120,10 @@ function keyPlaces(lines: readonly string[], from: number, to: number): Map<stri
     if (key) {
       current = { line: index, itemLines: [] };
       itemIndent = -1;
-      places.set(key[1] ?? key[2] ?? key[3], current);
+      const name = key[1] ?? key[2] ?? key[3];
+      const earlier = places.get(name);
+      if (earlier) places.repeats.push({ key: name, line: earlier.line });
+      places.set(name, current);
       continue;
     }
     const item = /^([ \t]*)-(?:[ \t]|$)/.exec(line);
@@ -123,6 +132,16 @@ function keyPlaces(lines: readonly string[], from: number, to: number): Map<stri
     if (item[1].length === itemIndent) current.itemLines.push(index);
   }
   return places;
+}
+
+/** Two keys the reader takes for one (`status` twice, `sign-off` and `Sign_Off`): the later one counts. */
+function repeatedKey(key: string, firstLine: number, laterLine: number): Problem {
+  return {
+    code: 'duplicate-key',
+    severity: 'warning',
+    line: firstLine,
+    message: `\`${key.trim()}\` is given again on line ${laterLine + 1}, and only that one counts: remove one of them.`,
+  };
 }
 
 function yamlProblem(reason: string, line: number): Problem {

@@ -252,6 +252,13 @@ describe('parseRecord properties', () => {
     }
   });
 
+  it('reports a key given twice, or under two spellings the reader takes for one, instead of dropping the first silently', () => {
+    const twice = checkRecord('docs/decisions/0001-a.md', '---\ntitle: A\nstatus: proposed\nstatus: accepted\n---\n', 1);
+    assert.deepEqual(twice.problems.map((problem) => [problem.code, problem.line]), [['duplicate-key', 2]]);
+    const spellings = checkRecord('docs/decisions/0001-a.md', '---\ntitle: A\nsign-off: [Ana]\nSign_Off: [Sam]\n---\n', 1);
+    assert.deepEqual(spellings.problems.map((problem) => [problem.code, problem.line]), [['duplicate-key', 2]]);
+  });
+
   it('reads a 10 MB record, and a 10 MB single line, within seconds', () => {
     const ten = 10 * 1024 * 1024;
     const head = '---\ntitle: Big\nstatus: accepted\ndate: 2026-11-22\n---\n# Big\n\n## Rationale\n\n';
