@@ -59,7 +59,8 @@ export function recordFileName(number: number, title: string): string {
  * → `20261122-use-x.md`. `suffix` (2, 3, …) tells apart records of the same day and title.
  */
 export function datedRecordFileName(isoDate: string, title: string, suffix?: number): string {
-  const day = isoDate.replace(/-/g, '');
+  // Digits only: the date is text from a caller, and its `/` or `..` must never become part of a path.
+  const day = isoDate.replace(/\D/g, '');
   return `${day}-${slugify(title)}${suffix && suffix > 1 ? `-${suffix}` : ''}.md`;
 }
 

@@ -5,6 +5,7 @@
  */
 import { Document, isScalar, parse as parseYaml, Scalar, visit } from 'yaml';
 import { FileSystem, joinPath } from './fileSystem';
+import { normalizeRelativePath } from './folders';
 import { parseRecord } from './parse';
 
 export interface Template {
@@ -171,9 +172,12 @@ const TEMPLATE_FILE = /\.(md|markdown|mdx)$/i;
  */
 export async function loadCustomTemplates(
   fs: FileSystem,
-  folder: string,
+  configuredFolder: string,
 ): Promise<{ templates: Template[]; problems: string[] }> {
   const problems: string[] = [];
+  // A setting or an argument names the folder; one outside the workspace is not read at all.
+  const folder = normalizeRelativePath(configuredFolder);
+  if (!folder) return { templates: [], problems: [`The template folder must be a relative path inside the workspace: "${configuredFolder}"`] };
   let entries;
   try {
     entries = await fs.readDirectory(folder);
@@ -320,7 +324,8 @@ function stringifyFrontMatter(values: Record<string, unknown>): string {
 function isAmbiguousPlain(value: string): boolean {
   if (value === '') return false;
   try {
-    return parseYaml(value, { version: '1.1' }) !== value;
+    // Quietly: a title such as `%2e%2e` reads as a directive, and yaml would warn on the console.
+    return parseYaml(value, { version: '1.1', logLevel: 'error' }) !== value;
   } catch {
     return true;
   }
