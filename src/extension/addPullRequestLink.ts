@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { addLink } from '../core/recordEdits';
 import type { DecisionLogs } from './decisionLogs';
+import { openRecordDocument } from './recordEditing';
 import { resolveRecordTarget } from './recordTarget';
 import { referencePrefix } from './settings';
 
@@ -25,7 +26,8 @@ export async function addPullRequestLink(logs: DecisionLogs, argument: unknown):
   const url = given ?? (await askForUrl(name));
   if (url === undefined) return undefined;
 
-  const document = await vscode.workspace.openTextDocument(uri);
+  // Refuses a read-only, deleted or outside-the-workspace file before anything is edited.
+  const document = await openRecordDocument(uri);
   const wasDirty = document.isDirty;
   const text = document.getText();
   const result = addLink(text, url);

@@ -14,6 +14,7 @@ import { openRecord } from './openRecord';
 import { parsePerson } from '../core/person';
 import { configuredTemplateFolder, referencePrefix } from './settings';
 import { type FolderArgument, chooseWorkspaceFolder } from './workspaceFolderChoice';
+import { whyOutsideWorkspace } from './workspaceContainment';
 
 /** The optional argument of `rationale.newRecord`: with a title, nothing is asked. */
 export interface NewRecordArguments {
@@ -64,6 +65,8 @@ export async function newRecord(
   }
   if (!answers) return undefined;
 
+  const outside = await whyOutsideWorkspace(log.fs.uri(log.decisionFolder));
+  if (outside) throw new Error(outside);
   const identity = await gitIdentity(folder.uri);
   const created = await createRecord(log.fs, log.decisionFolder, {
     title: answers.title,

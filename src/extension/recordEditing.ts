@@ -4,8 +4,10 @@
  * edit is undoable and an editor's unsaved changes are edited rather than overwritten. A file that
  * is read-only or gone is refused before anything is written.
  */
+import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { EditResult, TextEdit } from '../core/frontMatterEdit';
+import { whyOutsideWorkspace } from './workspaceContainment';
 
 /** A refusal to show as it is: the file cannot take the edit, or the core refused it. */
 export class RecordEditError extends Error {
@@ -31,7 +33,7 @@ export async function openRecordDocument(uri: vscode.Uri): Promise<vscode.TextDo
  */
 const LOCKED = 2;
 
-/** Refuses a file that is gone, or that this workspace cannot write. */
+/** Refuses a file that is gone, that this workspace cannot write, or that a symbolic link puts outside the workspace. */
 export async function assertWritable(uri: vscode.Uri): Promise<void> {
   if (vscode.workspace.fs.isWritableFileSystem(uri.scheme) === false) {
     throw new RecordEditError(`${fileName(uri)} is on a read-only file system; nothing was changed.`);
@@ -43,8 +45,23 @@ export async function assertWritable(uri: vscode.Uri): Promise<void> {
     throw new RecordEditError(`${fileName(uri)} no longer exists; nothing was changed.`);
   }
   if (stat.type !== vscode.FileType.File) throw new RecordEditError(`${fileName(uri)} is not a file; nothing was changed.`);
-  if (((stat.permissions ?? 0) & (vscode.FilePermission.Readonly | LOCKED)) !== 0) {
+  if (((stat.permissions ?? 0) & (vscode.FilePermission.Readonly | LOCKED)) !== 0 || (await lacksOwnerWriteBit(uri))) {
     throw new RecordEditError(`${fileName(uri)} is read-only; nothing was changed.`);
+  }
+  const outside = await whyOutsideWorkspace(uri);
+  if (outside) throw new RecordEditError(outside);
+}
+
+/**
+ * The extension API passes on only the Readonly bit of a stat (VS Code 1.100's ExtHostConsumerFileSystem
+ * drops Locked), so a local file is asked directly, with the rule VS Code's disk provider uses for Locked.
+ */
+async function lacksOwnerWriteBit(uri: vscode.Uri): Promise<boolean> {
+  if (uri.scheme !== 'file') return false;
+  try {
+    return ((await fs.stat(uri.fsPath)).mode & 0o200) === 0;
+  } catch {
+    return false;
   }
 }
 
