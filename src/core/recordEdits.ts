@@ -58,7 +58,8 @@ export function setStatus(text: string, status: Status, options: SetStatusOption
     if (body) {
       edits.push(replaceStatusText(body, replaceStatusWord(body.text, status)));
       if (options.date !== undefined) {
-        const dateLine = findDateLine(text);
+        // A `date:` key in front matter is the date the reader takes; a body `Date:` line only without one.
+        const dateLine = editor.has('date') ? undefined : findDateLine(text);
         if (dateLine) edits.push({ start: dateLine.start, end: dateLine.end, newText: options.date });
         else editor.setScalar('date', options.date, { after: keysBefore('date') });
       }

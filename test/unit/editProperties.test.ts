@@ -395,7 +395,14 @@ function frontMatterValues(text: string, compareJsYaml: boolean): { values: Reco
   const source = text.slice(location.contentStart, location.contentEnd);
   const document = parseDocument(source, { uniqueKeys: true });
   assert.deepEqual(document.errors.map((error) => error.message), [], 'the front matter is valid YAML');
-  const values = canonicalKeys((document.toJS() ?? {}) as Record<string, unknown>);
+  let values: Record<string, unknown>;
+  try {
+    values = canonicalKeys((document.toJS() ?? {}) as Record<string, unknown>);
+  } catch (error) {
+    // `*alias` without its anchor parses but cannot be read; an edit may keep such damage, not add it.
+    if (compareJsYaml) throw error;
+    return { values: {}, closingLine: lineOf(text, location.contentEnd), jsYamlAgrees: false };
+  }
   assert.ok(typeof values === 'object' && !Array.isArray(values), 'the front matter is a map');
   // The parser hands js-yaml LF lines (it splits on any line break), so the check does too. When the
   // two readers disagreed before the edit (damaged input), the edit cannot be blamed for it.
@@ -437,7 +444,7 @@ function bodyStatusLines(text: string): Set<number> {
   const bullet = findStatusBullet(text);
   if (bullet) lines.add(lineOf(text, bullet.start));
   linesOf(text).forEach((line, index) => {
-    if (/^(?:[ \t]*[*-][ \t]+)?(?:\*\*)?date(?:\*\*)?[ \t]*:/i.test(line)) lines.add(index);
+    if (/^\r?(?:[ \t]*[*-][ \t]+)?(?:\*\*)?date(?:\*\*)?[ \t]*:/i.test(line)) lines.add(index);
   });
   return lines;
 }
@@ -526,6 +533,11 @@ function damaged(text: string, damage: Damage): string {
 }
 
 describe('record edit properties', () => {
+  it('sets the front matter `date:` (even an empty one) rather than a body `Date:` line the reader does not take', () => {
+    const text = '---\ndate:\n---\n# 14. Edit me\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n';
+    assert.equal(checkEdit(text, { name: 'setStatus', run: (source) => setStatus(source, 'proposed', { date: '2026-11-23' }), touches: ['status', 'date'], bodyStatus: true, check: (after) => assert.equal(after.date, '2026-11-23'), idempotent: true }), 'edited');
+  });
+
   it('edits generated records into valid YAML with the values asked for and every other line kept', () => {
     const outcomes = { refused: 0, unchanged: 0, edited: 0 };
     fc.assert(
