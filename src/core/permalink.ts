@@ -142,7 +142,8 @@ export function formatPullRequestLine(input: PullRequestLineInput): string {
   const subject = input.url ? `[${label}](${escapeLinkDestination(input.url)})` : `${label} (${codeSpan(input.path)})`;
 
   const details: string[] = [];
-  const status = input.status === undefined ? '' : singleLine(input.status);
+  // A status as written in the file (`superseded by [5](…)`) must not bring links or markup into a PR description.
+  const status = input.status === undefined ? '' : escapeMarkdown(singleLine(input.status));
   if (status !== '') details.push(status);
   if (input.signOff && input.signOff.total > 0) {
     const { approved, total, objected = 0 } = input.signOff;
@@ -161,6 +162,11 @@ function referenceOf(prefix: string, number: number): string {
 
 function singleLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Markdown's punctuation escaped, so text from a file reads as written and forms no link, emphasis or HTML. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]()<>!#|~]/g, (character) => `\\${character}`);
 }
 
 /** Brackets would end or nest the link text; a backslash would escape what follows it. */

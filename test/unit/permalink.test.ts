@@ -151,6 +151,11 @@ describe('formatPullRequestLine', () => {
     );
   });
 
+  it('escapes a status as written, so it forms no link, markup or HTML', () => {
+    const line = formatPullRequestLine({ prefix: 'DR', number: 12, title: 'T', status: 'superseded by [5](https://evil.example) <img src=x> *now*', url: URL, path: RECORD });
+    assert.equal(line, `[DR-12: T](${URL}) — superseded by \\[5\\]\\(https://evil.example\\) \\<img src=x\\> \\*now\\*`);
+  });
+
   it('uses the log prefix', () => {
     assert.equal(formatPullRequestLine({ prefix: 'ADR', number: 7, title: 'Use Postgres', url: URL, path: RECORD }), `[ADR-7: Use Postgres](${URL})`);
   });
