@@ -109,6 +109,8 @@ interface AppendOptions extends InsertOptions {
  */
 export class FrontMatterEditor {
   private readonly pending: TextEdit[] = [];
+  /** Pending insertions of lines that belong to a node above them (list items, entry fields). */
+  private readonly nested = new Set<TextEdit>();
   private quoteHabit: QuoteType | undefined | null = null;
 
   private constructor(
@@ -330,9 +332,12 @@ export class FrontMatterEditor {
    * them from their list (`superseded-by:` … `status: superseded` … `- 2`).
    */
   private insertNested(offset: number, newText: string): void {
-    const firstAtOffset = this.pending.findIndex((edit) => edit.start === offset && edit.end === offset);
-    if (firstAtOffset === -1) this.insert(offset, newText);
-    else this.pending.splice(firstAtOffset, 0, { start: offset, end: offset, newText });
+    const edit = { start: offset, end: offset, newText };
+    this.nested.add(edit);
+    // After nested lines already inserted here (fields keep the order they were given in), before any key.
+    const firstKeyAtOffset = this.pending.findIndex((other) => other.start === offset && other.end === offset && !this.nested.has(other));
+    if (firstKeyAtOffset === -1) this.pending.push(edit);
+    else this.pending.splice(firstKeyAtOffset, 0, edit);
   }
 
   private replaceScalar(pair: Pair, name: string, value: ScalarValue, inFlow = false): void {

@@ -442,3 +442,15 @@ describe('record edits', () => {
     assert.equal(applyEdits(text, result.edits), '---\ntitle: T\nstatus: accepted\n---\n# T\n\n---\nnot: front matter\n---\n');
   });
 });
+
+describe('addOrUpdateSignOff on a pending block entry', () => {
+  it('adds the date and then the comment, in the documented order', () => {
+    const text = '---\ntitle: X\nsign-off:\n  - name: Ana Ruiz\n    state: pending\nstatus: proposed\n---\n# X\n';
+    const result = addOrUpdateSignOff(text, { name: 'Ana Ruiz', state: 'approved', date: '2026-11-23', comment: 'Numbers check out.' });
+    assert.ok(result.ok);
+    assert.equal(
+      applyEdits(text, result.edits),
+      '---\ntitle: X\nsign-off:\n  - name: Ana Ruiz\n    state: approved\n    date: 2026-11-23\n    comment: Numbers check out.\nstatus: proposed\n---\n# X\n',
+    );
+  });
+});
