@@ -48,6 +48,8 @@ const READ_CONCURRENCY = 32;
 
 /** One decoder for every file; it strips a UTF-8 byte-order mark like an editor does. */
 const UTF8 = new TextDecoder();
+/** The same, refusing bytes that are not UTF-8, so such a file is read leniently and reported. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 export const DUPLICATE_NUMBER = 'duplicate-number';
 export const UNREADABLE = 'unreadable';
@@ -300,7 +302,7 @@ export class DecisionLog {
       const record = unreadableRecord(path, bytes);
       return { parsed: record, view: record };
     }
-    const record = safeParse(path, UTF8.decode(bytes));
+    const record = readRecordText(path, bytes);
     return stat === 'failed' ? { parsed: record, view: record } : { parsed: record, view: record, mtime: stat.mtime, size: stat.size };
   }
 
@@ -334,6 +336,39 @@ function sameProblems(a: DecisionRecord, b: DecisionRecord): boolean {
   return a.problems.length === b.problems.length && a.problems.every((problem, index) => problem.message === b.problems[index].message);
 }
 
+/**
+ * Parses a file's bytes as a record. Bytes that are not UTF-8 are read as U+FFFD and reported; a file
+ * with NUL bytes is binary (git's test too), and is listed with that error rather than with what its
+ * bytes happen to say.
+ */
+function readRecordText(path: string, bytes: Uint8Array): DecisionRecord {
+  let text: string;
+  let encodingProblem: Problem | undefined;
+  try {
+    text = STRICT_UTF8.decode(bytes);
+  } catch {
+    text = UTF8.decode(bytes);
+    encodingProblem = {
+      code: 'not-utf8',
+      severity: 'warning',
+      line: lineOf(text, text.indexOf('\uFFFD')),
+      message: 'This file is not UTF-8 text: what could not be read shows as �. Save it as UTF-8.',
+    };
+  }
+  if (bytes.includes(0)) {
+    return fileOnlyRecord(path, { code: 'binary-file', severity: 'error', message: 'This file is binary, not a markdown record: move it out of the decision folder.' });
+  }
+  const record = safeParse(path, text);
+  if (encodingProblem) record.problems.unshift(encodingProblem);
+  return record;
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 0;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
+  return line;
+}
+
 function safeParse(path: string, text: string): DecisionRecord {
   try {
     return parseRecord(path, text);
@@ -344,12 +379,13 @@ function safeParse(path: string, text: string): DecisionRecord {
 }
 
 function unreadableRecord(path: string, error: unknown, code = UNREADABLE, what = 'Could not read'): DecisionRecord {
+  return fileOnlyRecord(path, { code, severity: 'error', message: `${what} ${path}: ${error instanceof Error ? error.message : String(error)}` });
+}
+
+/** A record known only by its file name (number and title), with the one problem that says why. */
+function fileOnlyRecord(path: string, problem: Problem): DecisionRecord {
   const name = baseName(path);
-  return {
-    ...emptyRecord(path, name.replace(/\.[^.]*$/, '')),
-    number: numberFromFileName(name),
-    problems: [{ code, severity: 'error', message: `${what} ${path}: ${error instanceof Error ? error.message : String(error)}` }],
-  };
+  return { ...emptyRecord(path, name.replace(/\.[^.]*$/, '')), number: numberFromFileName(name), problems: [problem] };
 }
 
 /**

@@ -7,28 +7,12 @@ import {
   type RecordChanges,
 } from '../../src/core/prSummary';
 import type { DecisionRecord } from '../../src/core/record';
+import { makeRecord } from './makeRecord';
 
 const FOLDER = 'docs/decisions';
 
 function record(path: string, fields: Partial<DecisionRecord> = {}): DecisionRecord {
-  return {
-    path,
-    title: 'Untitled',
-    tags: [],
-    decisionMakers: [],
-    consulted: [],
-    informed: [],
-    signOff: [],
-    dataSources: [],
-    supersedes: [],
-    supersededBy: [],
-    related: [],
-    links: [],
-    format: 'rationale',
-    hasRationale: true,
-    problems: [],
-    ...fields,
-  };
+  return makeRecord({ path, hasRationale: true, ...fields });
 }
 
 const link = (path: string, side: 'base' | 'head'): string => `https://git.example/${side}/${path}`;
