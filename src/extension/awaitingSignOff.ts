@@ -11,6 +11,7 @@ import type { FolderLog } from './folderLog';
 import { cachedGitIdentity } from './identityCache';
 import { openRecord } from './openRecord';
 import { referencePrefix } from './settings';
+import { literalIconText } from '../core/iconSyntax';
 
 export interface AwaitingRecord {
   readonly log: FolderLog;
@@ -101,9 +102,9 @@ export async function showAwaitingSignOff(logs: DecisionLogs): Promise<void> {
     return;
   }
   const items = awaiting.map((entry) => ({
-    label: recordLabel(entry.record, referencePrefix(entry.log.folder.uri)),
+    label: literalIconText(recordLabel(entry.record, referencePrefix(entry.log.folder.uri))),
     description: entry.record.status,
-    detail: entry.record.path,
+    detail: literalIconText(entry.record.path),
     entry,
   }));
   const picked = await vscode.window.showQuickPick(items, { title: 'Awaiting My Sign-off', placeHolder: 'Open a record to sign off', matchOnDetail: true });

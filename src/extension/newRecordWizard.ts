@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Stakeholder, Template } from '../core/templates';
 import { type InputStep, MultiStepInput } from './multiStepInput';
 import { formatPerson, parsePerson } from '../core/person';
+import { literalIconText } from '../core/iconSyntax';
 
 export interface RecordAnswers {
   title: string;
@@ -27,6 +28,10 @@ export interface WizardChoices {
 
 interface TemplateItem extends vscode.QuickPickItem {
   template: Template;
+}
+
+interface TagItem extends vscode.QuickPickItem {
+  tag: string;
 }
 
 interface PersonItem extends vscode.QuickPickItem {
@@ -57,9 +62,9 @@ export async function askRecordAnswers(choices: WizardChoices): Promise<RecordAn
 
   const askTemplate: InputStep = async (input) => {
     const items: TemplateItem[] = choices.templates.map((template) => ({
-      label: template.label,
-      description: template.id,
-      detail: template.description,
+      label: literalIconText(template.label),
+      description: literalIconText(template.id),
+      detail: literalIconText(template.description),
       template,
     }));
     const chosen = await input.showQuickPick({
@@ -75,7 +80,8 @@ export async function askRecordAnswers(choices: WizardChoices): Promise<RecordAn
   };
 
   const askTags: InputStep = async (input) => {
-    const toItem = (tag: string): vscode.QuickPickItem => ({ label: tag });
+    // The label shows the tag; the tag itself is kept beside it, as the label may be escaped.
+    const toItem = (tag: string): TagItem => ({ label: literalIconText(tag), tag });
     const chosen = await input.showManyPick({
       title: TITLE,
       step: 3,
@@ -85,10 +91,10 @@ export async function askRecordAnswers(choices: WizardChoices): Promise<RecordAn
       placeholder: 'Tags: type to find or add one and press Enter; Enter on an empty box goes on (no tags is fine)',
       itemForTypedText: (text) => {
         const tag = text.trim();
-        return tag === '' ? undefined : { label: tag, description: 'new tag', alwaysShow: true };
+        return tag === '' ? undefined : { ...toItem(tag), description: 'new tag', alwaysShow: true };
       },
     });
-    state.tags = chosen.map((item) => item.label);
+    state.tags = chosen.map((item) => item.tag);
     return askStakeholders;
   };
 
@@ -115,8 +121,8 @@ export async function askRecordAnswers(choices: WizardChoices): Promise<RecordAn
 function personItem(person: Stakeholder, note?: string): PersonItem {
   const details = [person.email, person.role, note].filter((part): part is string => Boolean(part));
   return {
-    label: person.email && !note ? person.name : formatPerson(person),
-    description: details.join(' · ') || undefined,
+    label: literalIconText(person.email && !note ? person.name : formatPerson(person)),
+    description: literalIconText(details.join(' · ')) || undefined,
     alwaysShow: note !== undefined,
     person,
   };

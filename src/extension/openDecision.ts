@@ -9,6 +9,7 @@ import type { DecisionLogs } from './decisionLogs';
 import { openRecord } from './openRecord';
 import { hasError } from './recordPresentation';
 import { referencePrefix } from './settings';
+import { literalIconText } from '../core/iconSyntax';
 
 export interface DecisionPickItem extends vscode.QuickPickItem {
   readonly record: DecisionRecord;
@@ -33,15 +34,15 @@ export function decisionPickItems(logs: readonly LogRecords[], prefixOf: (folder
     for (const record of records) {
       const description = [
         hasError(record) ? '$(error)' : undefined,
-        record.status ?? record.statusText,
+        record.status ?? literalIconText(record.statusText ?? ''),
         record.date,
-        multiRoot ? folder.name : undefined,
+        multiRoot ? literalIconText(folder.name) : undefined,
       ].filter((part): part is string => part !== undefined && part !== '');
       const tags = record.tags.map((tag) => `#${tag}`);
       items.push({
-        label: recordLabel(record, prefix),
+        label: literalIconText(recordLabel(record, prefix)),
         description: description.join(' · '),
-        detail: [...tags, ...stakeholdersOf(record)].join('  ') || undefined,
+        detail: literalIconText([...tags, ...stakeholdersOf(record)].join('  ')) || undefined,
         record,
         uri: vscode.Uri.joinPath(folder.uri, ...record.path.split('/')),
       });

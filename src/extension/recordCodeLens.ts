@@ -10,6 +10,7 @@ import { parseRecord } from '../core/parse';
 import { Commands } from './constants';
 import type { DecisionLogs } from './decisionLogs';
 import { relativePathIn } from './recordTarget';
+import { literalIconText } from '../core/iconSyntax';
 
 export class RecordCodeLensProvider implements vscode.CodeLensProvider {
   constructor(private readonly logs: DecisionLogs) {}
@@ -30,7 +31,8 @@ export class RecordCodeLensProvider implements vscode.CodeLensProvider {
       // An empty command id makes a lens plain text: the status and the count inform, they do nothing.
       new vscode.CodeLens(range, { title, command, tooltip, arguments: command === '' ? undefined : target });
 
-    const lenses = [lens(record.status ?? record.statusText ?? 'no status')];
+    // The status as written may be any text; `$(…)` in it must not draw an icon.
+    const lenses = [lens(record.status ?? literalIconText(record.statusText ?? 'no status'))];
     const signed = signOffSummary(record);
     if (signed) lenses.push(lens(signed));
     lenses.push(

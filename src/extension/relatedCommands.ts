@@ -10,6 +10,7 @@ import type { DecisionLogs } from './decisionLogs';
 import { editRecord } from './recordEditing';
 import { relativePathIn, resolveRecordTarget } from './recordTarget';
 import { referencePrefix } from './settings';
+import { literalIconText } from '../core/iconSyntax';
 
 export interface LinkRelatedArguments {
   uri?: vscode.Uri;
@@ -32,7 +33,7 @@ export async function linkRelated(logs: DecisionLogs, argument?: unknown): Promi
     const items = target.log.log
       .records()
       .filter((record) => record.number !== undefined && record.number !== target.record.number)
-      .map((record) => ({ label: recordLabel(record, prefix), description: record.status, number: record.number }));
+      .map((record) => ({ label: literalIconText(recordLabel(record, prefix)), description: record.status, number: record.number }));
     if (items.length === 0) throw new Error('The log has no other numbered record to link.');
     number = (await vscode.window.showQuickPick(items, { title: 'Link Related', placeHolder: 'Related decision', matchOnDescription: true }))?.number;
   }

@@ -19,6 +19,7 @@ import { openRecord, uriOfCommandArgument } from './openRecord';
 import { RecordEditError, addTextEdits, assertWritable } from './recordEditing';
 import { type RecordTarget, resolveRecordTarget } from './recordTarget';
 import { referencePrefix } from './settings';
+import { literalIconText } from '../core/iconSyntax';
 
 const TITLE = 'Renumber Decision';
 
@@ -105,7 +106,11 @@ async function targetOf(logs: DecisionLogs, argument: unknown): Promise<RecordTa
     const prefix = referencePrefix(log.folder.uri);
     for (const record of log.log.records()) {
       if (!isDuplicate(record) || record.number === undefined) continue;
-      duplicates.push({ label: `${formatReference(record.number, prefix)} ${record.title}`, description: record.path, uri: log.fs.uri(record.path) });
+      duplicates.push({
+        label: literalIconText(`${formatReference(record.number, prefix)} ${record.title}`),
+        description: literalIconText(record.path),
+        uri: log.fs.uri(record.path),
+      });
     }
   }
   if (duplicates.length === 0) return resolveRecordTarget(logs, argument, TITLE);

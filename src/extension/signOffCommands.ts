@@ -15,6 +15,7 @@ import { editRecord } from './recordEditing';
 import { resolveRecordTarget } from './recordTarget';
 import { referencePrefix } from './settings';
 import { afterSignOff } from './signOffProvenance';
+import { literalIconText } from '../core/iconSyntax';
 
 /** The states a person can sign off with (pending is what they start as). */
 export type SignOffAnswer = Exclude<SignOffState, 'pending'>;
@@ -112,7 +113,11 @@ async function askStakeholders(known: readonly Stakeholder[], listed: readonly S
   if (!typeMore) {
     const items = [
       { label: SOMEONE_ELSE, alwaysShow: true },
-      ...offered.map((person) => ({ label: person.name, description: [person.email, person.role].filter(Boolean).join(' · '), person })),
+      ...offered.map((person) => ({
+        label: literalIconText(person.name),
+        description: literalIconText([person.email, person.role].filter(Boolean).join(' · ')),
+        person,
+      })),
     ];
     const picked = await vscode.window.showQuickPick(items, { title: 'Request Sign-off', placeHolder: 'Who should sign off?', canPickMany: true });
     if (!picked) return undefined;
