@@ -6,7 +6,7 @@
 import type { LineOrigin, SignOffProvenance } from '../core/signOffProvenance';
 import { isUncommitted, needsProvenance, signOffProvenance, signOffStateLines } from '../core/signOffProvenance';
 import { parseRecord } from '../core/parse';
-import { GitError, runGit, runGitWithInput } from './git';
+import { GitError, runGit } from './git';
 
 /** One line of blame: the commit that introduced it and that commit's author email. */
 export interface BlamedLine {
@@ -87,7 +87,7 @@ export async function lineOrigins(root: string, path: string, text: string, line
   let blamed: Map<number, BlamedLine>;
   try {
     const ranges = wanted.flatMap((line) => ['-L', `${line + 1},${line + 1}`]);
-    blamed = parseBlamePorcelain(await runGitWithInput(root, ['blame', '--porcelain', ...ranges, '--contents', '-', '--', path], text));
+    blamed = parseBlamePorcelain(await runGit(root, ['blame', '--porcelain', ...ranges, '--contents', '-', '--', path], text));
   } catch (error) {
     // Exit 128: not a repository, a file git does not track, or a repository without commits.
     if (error instanceof GitError && error.exitCode !== undefined) return undefined;

@@ -24,10 +24,15 @@ export class GitError extends Error {
   }
 }
 
-/** Runs `git <args>` in `cwd` and resolves with its standard output, untrimmed. */
-export function runGit(cwd: string, args: readonly string[]): Promise<string> {
+/**
+ * Runs `git <args>` in `cwd` and resolves with its standard output, untrimmed. `input` goes to git's
+ * standard input (`git blame --contents -`), so git reads the exact text the caller has rather than
+ * a file that may change in between; without it standard input is closed at once, so a command
+ * that would wait on it ends instead.
+ */
+export function runGit(cwd: string, args: readonly string[], input = ''): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       'git',
       [...args],
       {
@@ -38,27 +43,6 @@ export function runGit(cwd: string, args: readonly string[]): Promise<string> {
         // A command must never stop to ask for a password in a CI job or behind the editor.
         env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
       },
-      (error, stdout, stderr) => {
-        if (!error) {
-          resolve(stdout);
-          return;
-        }
-        reject(gitErrorFrom(args, error, stderr));
-      },
-    );
-  });
-}
-
-/**
- * Runs `git <args>` with `input` on its standard input (`git blame --contents -`), so git reads the
- * exact text the caller has rather than a file that may change in between.
- */
-export function runGitWithInput(cwd: string, args: readonly string[], input: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      'git',
-      [...args],
-      { cwd, maxBuffer: MAX_OUTPUT_BYTES, encoding: 'utf8', windowsHide: true, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } },
       (error, stdout, stderr) => {
         if (!error) {
           resolve(stdout);

@@ -108,6 +108,19 @@ describe('git (against real repositories)', () => {
       assert.equal(await runGit(root, ['config', '--get', 'rationale.test']), `${value}\n`);
     });
 
+    it('hands input to git on its standard input', async () => {
+      const root = newRepository();
+      const text = 'title: Bill annual plans upfront\r\nstatus: accepted\n';
+      const expected = execFileSync('git', ['hash-object', '--stdin'], { cwd: root, input: text, encoding: 'utf8' });
+      assert.equal(await runGit(root, ['hash-object', '--stdin'], text), expected);
+    });
+
+    it('closes standard input without input, so a command that reads it ends', async () => {
+      const root = newRepository();
+      // The id of the empty blob: git read an empty standard input instead of waiting on it.
+      assert.equal(await runGit(root, ['hash-object', '--stdin']), 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391\n');
+    });
+
     it('turns a failure into a GitError that carries what git said', async () => {
       const root = newRepository();
       await assert.rejects(runGit(root, ['rev-parse', '--verify', 'no-such-branch']), (error: unknown) => {
