@@ -19,7 +19,9 @@ export async function whyOutsideWorkspace(uri: vscode.Uri): Promise<string | und
   const [root, target] = await Promise.all([realPath(folder.uri.fsPath), realPathOfNearest(uri.fsPath)]);
   if (root === undefined || target === undefined) return undefined;
   const relative = path.relative(root, target);
-  if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) return undefined;
+  // `..` as a whole first segment leaves the folder; a folder named `..decisions` inside it does not.
+  const leaves = relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+  if (!leaves) return undefined;
   const shown = vscode.workspace.asRelativePath(uri, false);
   // Short enough for a notification line (about 200 characters) with a long temporary path in it.
   return `${shown} leads outside the workspace, to ${target}; nothing was written.`;

@@ -187,6 +187,32 @@ describe('File errors', () => {
     });
   });
 
+  describe('a decision folder whose name starts with two dots', () => {
+    const dotted = '..decisions';
+
+    before(async () => {
+      fs.mkdirSync(uriOf(dotted).fsPath, { recursive: true });
+      await vscode.workspace.getConfiguration('rationale', workspaceFolder().uri).update('decisionFolder', dotted, vscode.ConfigurationTarget.WorkspaceFolder);
+      await until(async () => (await api.getLog(workspaceFolder()))?.decisionFolder === dotted, 'the log reads ..decisions');
+    });
+
+    after(async () => {
+      await vscode.workspace.getConfiguration('rationale', workspaceFolder().uri).update('decisionFolder', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+      fs.rmSync(uriOf(dotted).fsPath, { recursive: true, force: true });
+      await until(async () => (await api.getLog(workspaceFolder()))?.decisionFolder === 'docs/decisions', 'the log reads docs/decisions again');
+    });
+
+    it('is inside the workspace: records are created and edited there', async () => {
+      const messages = await errorMessagesDuring(async () => {
+        const created = await vscode.commands.executeCommand<NewRecordResult | undefined>('rationale.newRecord', { title: 'Dotted folder' });
+        assert.equal(created?.path, `${dotted}/0001-dotted-folder.md`);
+        await vscode.commands.executeCommand('rationale.changeStatus', { uri: uriOf(`${dotted}/0001-dotted-folder.md`), status: 'rejected' });
+      });
+      assert.deepEqual(messages, []);
+      assert.match(fs.readFileSync(uriOf(`${dotted}/0001-dotted-folder.md`).fsPath, 'utf8'), /^status: rejected$/m);
+    });
+  });
+
   describe('a decision folder that is a symbolic link leading outside the workspace', () => {
     const linked = 'docs/linked-decisions';
     const outsideRecord = '0001-kept-elsewhere.md';
