@@ -73,23 +73,22 @@ export function planRenumber(input: RenumberInput): RenumberResult {
   const from = numberFromFileName(oldName);
   if (from === undefined) return refuse(`${oldName} has no number in its file name, so there is nothing to renumber.`);
   const to = input.to ?? nextFreeNumber(records);
-  const name = oldName;
   if (!Number.isInteger(to) || to < 1 || to > 99999) return refuse(`${to} is not a record number.`);
-  if (to === from) return refuse(`${name} already has number ${to}.`);
+  if (to === from) return refuse(`${oldName} already has number ${to}.`);
   const taken = records.find((other) => other.number === to || numberFromFileName(baseName(other.path)) === to);
   if (taken) return refuse(`${formatReference(to, prefix)} is taken by ${taken.path}.`);
   const newName = renamed(oldName, to);
   const newPath = joinPath(dirName(path), newName);
   if (texts.has(newPath) || records.some((other) => other.path === newPath)) return refuse(`${newPath} exists already.`);
   const ownText = texts.get(path);
-  if (ownText === undefined) return refuse(`The text of ${name} could not be read.`);
+  if (ownText === undefined) return refuse(`The text of ${oldName} could not be read.`);
 
   const sharing = records.filter((other) => other.path !== path && (other.number === from || numberFromFileName(baseName(other.path)) === from));
   const sharingPaths = new Set(sharing.map((other) => other.path));
   const moved: MovedFile = { from, to, oldName, newName };
 
   const own = renumberReferences(ownText, from, to, prefix);
-  if (!own.ok) return refuse(`${name} cannot be edited: ${own.message}`);
+  if (!own.ok) return refuse(`${oldName} cannot be edited: ${own.message}`);
   const ownLinks = scanLinks(ownText, moved);
   const ownEdits = [
     ...own.edits.filter((edit) => !ownLinks.others.some((span) => overlaps(edit, span))),
