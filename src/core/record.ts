@@ -4,6 +4,23 @@
  * validation rules read it.
  */
 
+/** Our front matter keys in the order the templates write them and the edits place new ones. */
+export const FRONT_MATTER_KEY_ORDER = [
+  'title',
+  'status',
+  'date',
+  'decision-makers',
+  'consulted',
+  'informed',
+  'tags',
+  'sign-off',
+  'data-sources',
+  'supersedes',
+  'superseded-by',
+  'related',
+  'links',
+] as const;
+
 export const STATUSES = ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded'] as const;
 export type Status = (typeof STATUSES)[number];
 

@@ -16,32 +16,14 @@ import { findStatusBullet, findStatusSection, matchCase, replaceStatusWord } fro
 import type { StatusText } from './editStatusSection';
 import { findReferences, formatReference } from './references';
 import { parseRecord } from './parse';
-import type { DecisionRecord, SignOffState, Status } from './record';
+import { type DecisionRecord, FRONT_MATTER_KEY_ORDER, type SignOffState, type Status } from './record';
 import { formatNumber } from './naming';
 
-/**
- * The front matter keys in the order new keys are placed: a missing key goes after the last of the
- * keys before it in this list that the file has (whatever order the file keeps them in), else at the end.
- */
-const KEY_ORDER = [
-  'title',
-  'status',
-  'date',
-  'decision-makers',
-  'consulted',
-  'informed',
-  'tags',
-  'sign-off',
-  'data-sources',
-  'supersedes',
-  'superseded-by',
-  'related',
-  'links',
-] as const;
-type OrderedKey = (typeof KEY_ORDER)[number];
+type OrderedKey = (typeof FRONT_MATTER_KEY_ORDER)[number];
 
+/** Where a missing key goes: after the last of these that the file has, whatever order it keeps them in, else at the end. */
 function keysBefore(key: OrderedKey): readonly string[] {
-  return KEY_ORDER.slice(0, KEY_ORDER.indexOf(key));
+  return FRONT_MATTER_KEY_ORDER.slice(0, FRONT_MATTER_KEY_ORDER.indexOf(key));
 }
 
 export interface SetStatusOptions {

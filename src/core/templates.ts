@@ -7,6 +7,7 @@ import { Document, isScalar, parse as parseYaml, Scalar, visit } from 'yaml';
 import { FileSystem, joinPath } from './fileSystem';
 import { normalizeRelativePath } from './folders';
 import { parseRecord } from './parse';
+import { FRONT_MATTER_KEY_ORDER } from './record';
 
 export interface Template {
   id: string;
@@ -217,21 +218,6 @@ export async function loadCustomTemplates(
   return { templates, problems };
 }
 
-/** Keys written, in this order, before any other front matter a template brings. */
-const KEY_ORDER = [
-  'title',
-  'status',
-  'date',
-  'decision-makers',
-  'consulted',
-  'informed',
-  'tags',
-  'sign-off',
-  'data-sources',
-  'supersedes',
-  'related',
-  'links',
-] as const;
 
 /**
  * Keys written even when empty, as prompts: who decides, how it is filed, and above all the data
@@ -281,12 +267,14 @@ function buildFrontMatter(template: Template, input: RenderInput, title: string,
     'sign-off': mergeSignOff(defaults['sign-off'], input.stakeholders),
     'data-sources': Array.isArray(defaults['data-sources']) ? defaults['data-sources'] : [],
     supersedes: defaults.supersedes,
+    'superseded-by': defaults['superseded-by'],
     related: defaults.related,
     links: defaults.links,
   };
 
   const ordered: Record<string, unknown> = {};
-  for (const key of KEY_ORDER) {
+  // Our keys in their order, then whatever else the template brings.
+  for (const key of FRONT_MATTER_KEY_ORDER) {
     const value = fromInput[key];
     // A key the template names explicitly (MADR's `consulted: []`) is a prompt of its own.
     if (ALWAYS_WRITTEN.has(key) || key in defaults || !isEmpty(value)) ordered[key] = value;
