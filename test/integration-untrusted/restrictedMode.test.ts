@@ -12,7 +12,7 @@ import { parseRecord } from '../../src/core/parse';
 import type { RationaleApi } from '../../src/extension/api';
 import type { CopiedText } from '../../src/extension/copyPullRequestLink';
 import type { NewRecordResult } from '../../src/extension/newRecord';
-import { DR4, rationale, readText, until, uriOf, workspaceFolder } from '../integration/signOffHelpers';
+import { DR4, errorMessagesDuring, rationale, readText, until, uriOf, workspaceFolder } from '../integration/helpers';
 import { allStartedProcesses, processesStartedFrom } from './processRecorder';
 
 const TEMPLATE_FOLDER = '.rationale/templates';
@@ -30,26 +30,6 @@ async function treeShown(api: RationaleApi): Promise<Map<string, string[]>> {
     shown.set(label(api.tree.getTreeItem(group)), records.map((node) => label(api.tree.getTreeItem(node))));
   }
   return shown;
-}
-
-/** Replaces `vscode.window.showErrorMessage` while `action` runs and returns the messages it was given. */
-async function errorMessagesDuring(action: () => Thenable<unknown>): Promise<string[]> {
-  // The test module and the extension share one `vscode` API object: both live under the extension's folder.
-  const window = vscode.window as unknown as { showErrorMessage: (message: string, ...items: unknown[]) => Thenable<unknown> };
-  const original = window.showErrorMessage;
-  const messages: string[] = [];
-  window.showErrorMessage = (message: string) => {
-    messages.push(message);
-    return Promise.resolve(undefined);
-  };
-  try {
-    await action();
-    // The command shows its message without awaiting it; let that call happen.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  } finally {
-    window.showErrorMessage = original;
-  }
-  return messages;
 }
 
 async function deleteIfPresent(relativePath: string): Promise<void> {

@@ -10,7 +10,7 @@ import { numberFromFileName } from '../../src/core/naming';
 import { parseRecord } from '../../src/core/parse';
 import type { RationaleApi } from '../../src/extension/api';
 import type { NewRecordResult } from '../../src/extension/newRecord';
-import { DR4, DR5, FixtureLog, rationale, readText, uriOf, workspaceFolder } from './signOffHelpers';
+import { DR4, DR5, FixtureLog, rationale, readText, uriOf, workspaceFolder } from './helpers';
 
 const DECISIONS = 'docs/decisions';
 

@@ -5,20 +5,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RationaleApi } from '../../src/extension/api';
 import type { LanguageFeaturesApi } from '../../src/extension/languageFeatures';
+import { rationale, workspaceFolder } from './helpers';
 
 type Api = RationaleApi & LanguageFeaturesApi;
-
-async function rationale(): Promise<Api> {
-  const extension = vscode.extensions.getExtension<Api>('rationale.rationale');
-  assert.ok(extension, 'extension not installed');
-  return extension.activate();
-}
-
-function workspaceFolder(): vscode.WorkspaceFolder {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests need a workspace folder');
-  return folder;
-}
 
 function fileUri(path: string): vscode.Uri {
   return vscode.Uri.joinPath(workspaceFolder().uri, path);

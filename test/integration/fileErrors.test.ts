@@ -8,32 +8,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RationaleApi } from '../../src/extension/api';
 import type { NewRecordResult } from '../../src/extension/newRecord';
-import { rationale, until, uriOf, workspaceFolder } from './signOffHelpers';
+import { errorMessagesDuring, rationale, until, uriOf, workspaceFolder } from './helpers';
 
 const RECORD = (number: number, slug: string): string => `docs/decisions/00${number}-${slug}.md`;
 
 function recordText(title: string, status = 'proposed'): string {
   return `---\ntitle: ${title}\nstatus: ${status}\ndate: 2026-04-01\n---\n# ${title}\n\n## Context\n\nWhy.\n`;
-}
-
-/** Replaces `vscode.window.showErrorMessage` while `action` runs and returns the messages it was given. */
-async function errorMessagesDuring(action: () => Thenable<unknown>): Promise<string[]> {
-  // The test module and the extension share one `vscode` API object: both live under the extension's folder.
-  const window = vscode.window as unknown as { showErrorMessage: (message: string, ...items: unknown[]) => Thenable<unknown> };
-  const original = window.showErrorMessage;
-  const messages: string[] = [];
-  window.showErrorMessage = (message: string) => {
-    messages.push(message);
-    return Promise.resolve(undefined);
-  };
-  try {
-    await action();
-    // The command shows its message without awaiting it; let that call happen.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  } finally {
-    window.showErrorMessage = original;
-  }
-  return messages;
 }
 
 async function writeRecord(api: RationaleApi, relativePath: string, text: string): Promise<void> {

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RationaleApi } from '../../src/extension/api';
 import type { DecisionNode } from '../../src/extension/decisionTree';
-import { rationale, until, uriOf, workspaceFolder } from './signOffHelpers';
+import { rationale, until, uriOf, workspaceFolder } from './helpers';
 
 const HOSTILE = 'docs/decisions/0095-hostile-record.md';
 const NOTE = 'docs/hostile-note.md';

@@ -4,18 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RationaleApi } from '../../src/extension/api';
 import type { LogsChange } from '../../src/extension/decisionLogs';
-
-async function rationale(): Promise<RationaleApi> {
-  const extension = vscode.extensions.getExtension<RationaleApi>('rationale.rationale');
-  assert.ok(extension, 'extension not installed');
-  return extension.activate();
-}
-
-function workspaceFolder(): vscode.WorkspaceFolder {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests need a workspace folder');
-  return folder;
-}
+import { rationale, workspaceFolder } from './helpers';
 
 /** The next change announced that satisfies `matches`; rejects after `timeoutMs`. */
 function nextChange(api: RationaleApi, matches: (change: LogsChange) => boolean, timeoutMs = 1000): Promise<LogsChange> {

@@ -4,18 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RationaleApi } from '../../src/extension/api';
 import type { NewRecordResult } from '../../src/extension/newRecord';
-
-async function rationale(): Promise<RationaleApi> {
-  const extension = vscode.extensions.getExtension<RationaleApi>('rationale.rationale');
-  assert.ok(extension, 'extension not installed');
-  return extension.activate();
-}
-
-function workspaceFolder(): vscode.WorkspaceFolder {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests need a workspace folder');
-  return folder;
-}
+import { rationale, workspaceFolder } from './helpers';
 
 function today(): string {
   const now = new Date();

@@ -2,12 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RationaleApi } from '../../src/extension/api';
-
-async function rationale(): Promise<RationaleApi> {
-  const extension = vscode.extensions.getExtension<RationaleApi>('rationale.rationale');
-  assert.ok(extension, 'extension not installed');
-  return extension.activate();
-}
+import { rationale } from './helpers';
 
 describe('Open Decision', () => {
   let api: RationaleApi;

@@ -4,14 +4,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RationaleApi } from '../../src/extension/api';
 import type { LanguageFeaturesApi } from '../../src/extension/languageFeatures';
+import { rationale } from './helpers';
 
 type Api = RationaleApi & LanguageFeaturesApi;
-
-async function rationale(): Promise<Api> {
-  const extension = vscode.extensions.getExtension<Api>('rationale.rationale');
-  assert.ok(extension, 'extension not installed');
-  return extension.activate();
-}
 
 function recordUri(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];

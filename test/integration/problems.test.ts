@@ -3,12 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RationaleApi } from '../../src/extension/api';
 import type { DecisionNode } from '../../src/extension/decisionTree';
-
-async function rationale(): Promise<RationaleApi> {
-  const extension = vscode.extensions.getExtension<RationaleApi>('rationale.rationale');
-  assert.ok(extension, 'extension not installed');
-  return extension.activate();
-}
+import { rationale } from './helpers';
 
 const BROKEN = 'docs/decisions/0006-cache-everything.md';
 

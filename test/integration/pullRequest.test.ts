@@ -13,6 +13,7 @@ import type { RationaleApi } from '../../src/extension/api';
 import type { AddedLink } from '../../src/extension/addPullRequestLink';
 import type { CopiedText } from '../../src/extension/copyPullRequestLink';
 import { gitReaderFor } from '../../src/extension/repositoryGit';
+import { rationale, workspaceFolder } from './helpers';
 
 const REMOTE = 'git@github.com:acme/app.git';
 const RECORD = 'docs/decisions/0004-bill-annual-plans-upfront.md';
@@ -21,18 +22,6 @@ const PULL_REQUEST = 'https://github.com/acme/app/pull/412';
 const FEATURE_BRANCH = 'feature/annual-billing';
 
 const run = promisify(execFile);
-
-async function rationale(): Promise<RationaleApi> {
-  const extension = vscode.extensions.getExtension<RationaleApi>('rationale.rationale');
-  assert.ok(extension, 'extension not installed');
-  return extension.activate();
-}
-
-function workspaceFolder(): vscode.WorkspaceFolder {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests need a workspace folder');
-  return folder;
-}
 
 async function git(...args: string[]): Promise<string> {
   const { stdout } = await run('git', args, { cwd: workspaceFolder().uri.fsPath });

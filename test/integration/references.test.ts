@@ -4,18 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RationaleApi } from '../../src/extension/api';
-
-async function rationale(): Promise<RationaleApi> {
-  const extension = vscode.extensions.getExtension<RationaleApi>('rationale.rationale');
-  assert.ok(extension, 'extension not installed');
-  return extension.activate();
-}
-
-function workspaceFolder(): vscode.WorkspaceFolder {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests need a workspace folder');
-  return folder;
-}
+import { rationale, workspaceFolder } from './helpers';
 
 async function write(uri: vscode.Uri, text: string): Promise<void> {
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));

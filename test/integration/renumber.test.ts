@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { RationaleApi } from '../../src/extension/api';
 import type { DecisionNode } from '../../src/extension/decisionTree';
 import type { RenumberResult } from '../../src/extension/renumberCommand';
-import { FixtureLog, rationale, readText, until, uriOf, workspaceFolder } from './signOffHelpers';
+import { FixtureLog, rationale, readText, until, uriOf, workspaceFolder } from './helpers';
 
 const POSTGRES = 'docs/decisions/0014-use-postgres.md';
 const REDIS = 'docs/decisions/0014-use-redis.md';

@@ -8,7 +8,7 @@ import { acceptanceGaps } from '../../src/core/acceptanceGaps';
 import { parseRecord } from '../../src/core/parse';
 import { editRecord } from '../../src/extension/recordEditing';
 import type { SupersedeResult } from '../../src/extension/supersede';
-import { DR4, DR5, FixtureLog, rationale, readText, today, until, uriOf, workspaceFolder } from './signOffHelpers';
+import { DR4, DR5, FixtureLog, rationale, readText, today, until, uriOf, workspaceFolder } from './helpers';
 
 const ANA_PENDING = `  - name: Ana Ruiz
     email: ana@example.com

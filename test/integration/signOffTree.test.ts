@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RationaleApi } from '../../src/extension/api';
 import type { DecisionNode } from '../../src/extension/decisionTree';
-import { DR4, FixtureLog, rationale, uriOf, until } from './signOffHelpers';
+import { DR4, FixtureLog, rationale, uriOf, until } from './helpers';
 
 function labelOf(api: RationaleApi, node: DecisionNode): string {
   const label = api.tree.getTreeItem(node).label;

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { RationaleApi } from '../../src/extension/api';
 import type { DecisionNode } from '../../src/extension/decisionTree';
-import { DR4, FixtureLog, rationale, readText, today, until, uriOf, workspaceFolder } from './signOffHelpers';
+import { DR4, FixtureLog, rationale, readText, today, until, uriOf, workspaceFolder } from './helpers';
 
 function git(...args: string[]): string {
   return execFileSync('git', args, { cwd: workspaceFolder().uri.fsPath, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();

@@ -1,5 +1,5 @@
-// Shared by the sign-off integration tests: the extension's API, the fixture records' text, and
-// putting the fixture log back exactly as it was after a test edited it.
+// Shared by the integration tests: the extension's API, the workspace, waiting for the index, the
+// messages a command shows, and putting the fixture log back exactly as it was after a test edited it.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseRecord } from '../../src/core/parse';
@@ -10,8 +10,9 @@ export const DR5 = 'docs/decisions/0005-store-events-in-a-column-store.md';
 const FIXTURE_RECORDS = [DR4, DR5];
 const DECISIONS = 'docs/decisions';
 
-export async function rationale(): Promise<RationaleApi> {
-  const extension = vscode.extensions.getExtension<RationaleApi>('rationale.rationale');
+/** The activated extension's API; `Api` names what a test uses beyond RationaleApi (its language features). */
+export async function rationale<Api extends RationaleApi = RationaleApi>(): Promise<Api> {
+  const extension = vscode.extensions.getExtension<Api>('rationale.rationale');
   assert.ok(extension, 'extension not installed');
   return extension.activate();
 }
@@ -20,6 +21,26 @@ export function workspaceFolder(): vscode.WorkspaceFolder {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the tests need a workspace folder');
   return folder;
+}
+
+/** Replaces `vscode.window.showErrorMessage` while `action` runs and returns the messages it was given. */
+export async function errorMessagesDuring(action: () => Thenable<unknown>): Promise<string[]> {
+  // The test module and the extension share one `vscode` API object: both live under the extension's folder.
+  const window = vscode.window as unknown as { showErrorMessage: (message: string, ...items: unknown[]) => Thenable<unknown> };
+  const original = window.showErrorMessage;
+  const messages: string[] = [];
+  window.showErrorMessage = (message: string) => {
+    messages.push(message);
+    return Promise.resolve(undefined);
+  };
+  try {
+    await action();
+    // The command shows its message without awaiting it; let that call happen.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  } finally {
+    window.showErrorMessage = original;
+  }
+  return messages;
 }
 
 export function uriOf(path: string): vscode.Uri {
