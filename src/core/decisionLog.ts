@@ -3,6 +3,7 @@
  * from file-system events. Built once by a full scan (or from a snapshot of a previous index, reading
  * only files whose modification time or size changed) and never rescanned for a single change.
  */
+import { lineOf } from './editText';
 import { Emitter, Event } from './events';
 import { FileStat, FileSystem, FileSystemError, baseName } from './fileSystem';
 import { isInsideFolder, listRecordFiles } from './folders';
@@ -361,12 +362,6 @@ function readRecordText(path: string, bytes: Uint8Array): DecisionRecord {
   const record = safeParse(path, text);
   if (encodingProblem) record.problems.unshift(encodingProblem);
   return record;
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
-  return line;
 }
 
 function safeParse(path: string, text: string): DecisionRecord {
