@@ -343,6 +343,9 @@ function sameProblems(a: DecisionRecord, b: DecisionRecord): boolean {
  * bytes happen to say.
  */
 function readRecordText(path: string, bytes: Uint8Array): DecisionRecord {
+  if (bytes.includes(0)) {
+    return fileOnlyRecord(path, { code: 'binary-file', severity: 'error', message: 'This file is binary, not a markdown record: move it out of the decision folder.' });
+  }
   let text: string;
   let encodingProblem: Problem | undefined;
   try {
@@ -355,9 +358,6 @@ function readRecordText(path: string, bytes: Uint8Array): DecisionRecord {
       line: lineOf(text, text.indexOf('\uFFFD')),
       message: 'This file is not UTF-8 text: what could not be read shows as �. Save it as UTF-8.',
     };
-  }
-  if (bytes.includes(0)) {
-    return fileOnlyRecord(path, { code: 'binary-file', severity: 'error', message: 'This file is binary, not a markdown record: move it out of the decision folder.' });
   }
   const record = safeParse(path, text);
   if (encodingProblem) record.problems.unshift(encodingProblem);
