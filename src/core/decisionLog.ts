@@ -397,7 +397,8 @@ function storedRecord(record: DecisionRecord): StoredRecord {
   return stored as StoredRecord;
 }
 
-const LIST_KEYS = ['tags', 'decisionMakers', 'consulted', 'informed', 'signOff', 'dataSources', 'supersedes', 'supersededBy', 'related', 'links', 'problems'] as const;
+/** What storedRecord may leave out, as emptyRecord has it: the one list of a record's defaults. */
+const RECORD_DEFAULTS = Object.entries(emptyRecord('', '')).filter(([key]) => key !== 'path');
 
 /**
  * The record a snapshot entry stored, completed in place: the snapshot is parsed JSON that nothing
@@ -405,13 +406,12 @@ const LIST_KEYS = ['tags', 'decisionMakers', 'consulted', 'informed', 'signOff',
  * most of the time a re-open takes after the file stats.
  */
 function restoredRecord(path: string, stored: StoredRecord): DecisionRecord {
-  const record = stored as DecisionRecord;
+  const record = stored as Record<string, unknown>;
+  for (const [key, value] of RECORD_DEFAULTS) {
+    if (record[key] === undefined) record[key] = Array.isArray(value) ? [] : value;
+  }
   record.path = path;
-  for (const key of LIST_KEYS) record[key] ??= [];
-  record.format ??= 'unknown';
-  record.hasRationale ??= false;
-  record.title ??= '';
-  return record;
+  return record as unknown as DecisionRecord;
 }
 
 function isHiddenBelow(path: string, folder: string): boolean {
