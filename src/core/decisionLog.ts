@@ -42,7 +42,7 @@ export interface LoadOptions {
 }
 
 /** Bumped whenever the record model or the parser changes what a snapshot would hold. */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 
 /** Enough reads in flight to hide latency (remote workspaces), few enough not to exhaust handles. */
 const READ_CONCURRENCY = 32;
@@ -211,12 +211,22 @@ export class DecisionLog {
   }
 
   private applyChanges(changed: Array<[string, Entry]>, removed: string[]): void {
+    // The shown record of every path this change may touch, as it was: to patch the sorted list.
+    const before = new Map<string, DecisionRecord | undefined>();
+    const remember = (path: string): void => {
+      if (!before.has(path)) before.set(path, this.entries.get(path)?.view);
+    };
+    const rememberNumber = (number: number | undefined): void => {
+      if (number !== undefined) for (const path of this.pathsByNumber.get(number) ?? []) remember(path);
+    };
     const touchedNumbers = new Set<number>();
     const changedPaths = new Set<string>();
     const removedPaths: string[] = [];
     const forget = (path: string): void => {
       const old = this.entries.get(path);
+      remember(path);
       if (!old) return;
+      rememberNumber(old.parsed.number);
       this.entries.delete(path);
       const number = old.parsed.number;
       if (number !== undefined) {
@@ -232,6 +242,7 @@ export class DecisionLog {
     }
     for (const [path, entry] of changed) {
       forget(path);
+      rememberNumber(entry.parsed.number);
       this.entries.set(path, entry);
       changedPaths.add(path);
       if (entry.parsed.number !== undefined) {
@@ -244,7 +255,7 @@ export class DecisionLog {
       for (const path of this.deriveViews(number)) changedPaths.add(path);
     }
     if (changedPaths.size === 0 && removedPaths.length === 0) return;
-    this.sorted = undefined;
+    this.sorted = this.sorted && patchSorted(this.sorted, before, (path) => this.entries.get(path)?.view);
     this.changeEmitter.fire({ changed: [...changedPaths], removed: removedPaths });
   }
 
@@ -417,6 +428,47 @@ function restoredRecord(path: string, stored: StoredRecord): DecisionRecord {
 function isHiddenBelow(path: string, folder: string): boolean {
   const below = path.slice(folder.length).split('/');
   return below.some((segment) => segment.startsWith('.') || segment === 'node_modules');
+}
+
+/** Beyond this many records changed at once, sorting the whole list again is as cheap as patching it. */
+const PATCH_LIMIT = 64;
+
+/**
+ * The sorted record list with the records of `before` replaced by what is shown for their paths
+ * now: removed, re-inserted or added at their place by binary search, so one changed file does not
+ * sort ten thousand records again. A copy, since callers may still hold the old list. Undefined
+ * (sort again when asked) for large changes.
+ */
+function patchSorted(
+  sorted: readonly DecisionRecord[],
+  before: ReadonlyMap<string, DecisionRecord | undefined>,
+  viewOf: (path: string) => DecisionRecord | undefined,
+): DecisionRecord[] | undefined {
+  if (before.size > PATCH_LIMIT) return undefined;
+  const patched = sorted.slice();
+  for (const [path, old] of before) {
+    const now = viewOf(path);
+    if (now === old) continue;
+    if (old) {
+      const index = sortedIndex(patched, old);
+      if (patched[index] !== old) return undefined; // not where it should be: sort from scratch
+      patched.splice(index, 1);
+    }
+    if (now) patched.splice(sortedIndex(patched, now), 0, now);
+  }
+  return patched;
+}
+
+/** The first index whose record does not sort before `record`. */
+function sortedIndex(records: readonly DecisionRecord[], record: DecisionRecord): number {
+  let low = 0;
+  let high = records.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareRecords(records[middle], record) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function compareRecords(a: DecisionRecord, b: DecisionRecord): number {

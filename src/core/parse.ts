@@ -7,7 +7,7 @@
 import { readDate } from './dates';
 import { type MarkdownOutline, findSection, outlineMarkdown, plainExcerpt, sectionRange } from './markdownSections';
 import { numberFromFileName } from './naming';
-import { type FrontMatterField, readFrontMatter } from './parseFrontMatter';
+import { type FrontMatterField, frontMatterBodyStart, readFrontMatter } from './parseFrontMatter';
 import { interpretStatus, normaliseSignOffState, plainStatusWords, referenceNumbers, referencesIn } from './parseStatus';
 import { type DataSource, type DecisionRecord, type Problem, type RecordFormat, type SignOff, type Status, emptyRecord } from './record';
 
@@ -39,10 +39,29 @@ export function parseRecord(path: string, text: string): DecisionRecord {
   }
 }
 
-function readRecord(path: string, text: string): DecisionRecord {
+/**
+ * The first lines of a record's Rationale section (or of its decision, when it has no rationale),
+ * as plain text, for tooltips and hovers. Read from the file when shown rather than kept in the
+ * index, where it was a quarter of the cached snapshot.
+ */
+export function rationaleExcerpt(text: string): string | undefined {
+  const lines = linesOf(text);
+  const outline = outlineMarkdown(lines, frontMatterBodyStart(lines));
+  const rationale = rationaleSection(outline);
+  const excerpt = rationale === -1 ? undefined : plainExcerpt(outline, sectionRange(outline, rationale));
+  if (excerpt !== undefined) return excerpt;
+  const decision = findSection(outline, (name) => /^decision outcome\b|^(?:the )?decisions?$|^decision made$|^outcome$/.test(name), 2);
+  return decision === -1 ? undefined : plainExcerpt(outline, sectionRange(outline, decision));
+}
+
+function linesOf(text: string): string[] {
   const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // Splitting on a plain '\n' is several times faster; CRLF and old-Mac CR files take the slow path.
-  const lines = withoutBom.includes('\r') ? withoutBom.split(/\r\n|\r|\n/) : withoutBom.split('\n');
+  return withoutBom.includes('\r') ? withoutBom.split(/\r\n|\r|\n/) : withoutBom.split('\n');
+}
+
+function readRecord(path: string, text: string): DecisionRecord {
+  const lines = linesOf(text);
   const frontMatter = readFrontMatter(lines);
   const fields = frontMatter.fields;
   const outline = outlineMarkdown(lines, frontMatter.bodyStart);
@@ -123,7 +142,7 @@ function readRecord(path: string, text: string): DecisionRecord {
   ]);
   record.related = unique([...referenceNumbers(field(fields, 'related')?.value), ...(finding?.related ?? [])]);
 
-  readRationale(outline, record);
+  record.hasRationale = hasRationale(outline);
   record.contextLine = contextLine(outline);
   record.format = formatOf(path, frontMatter.present, fields, preamble, outline);
   record.problems = problems;
@@ -365,18 +384,14 @@ function changeLogDate(entry: ChangeLogEntry | undefined): Located | undefined {
 
 // ---- Rationale and context ------------------------------------------------------------------------
 
-function readRationale(outline: MarkdownOutline, record: DecisionRecord): void {
-  const rationale = findSection(outline, (name) => /\brationale\b/.test(name) || name === 'why', 2);
-  if (rationale !== -1) {
-    const excerpt = plainExcerpt(outline, sectionRange(outline, rationale));
-    if (excerpt !== undefined) {
-      record.rationaleExcerpt = excerpt;
-      record.hasRationale = true;
-      return;
-    }
-  }
-  const decision = findSection(outline, (name) => /^decision outcome\b|^(?:the )?decisions?$|^decision made$|^outcome$/.test(name), 2);
-  if (decision !== -1) record.rationaleExcerpt = plainExcerpt(outline, sectionRange(outline, decision));
+function rationaleSection(outline: MarkdownOutline): number {
+  return findSection(outline, (name) => /\brationale\b/.test(name) || name === 'why', 2);
+}
+
+/** A Rationale section with some text in it: one line of plain text is enough to tell. */
+function hasRationale(outline: MarkdownOutline): boolean {
+  const index = rationaleSection(outline);
+  return index !== -1 && plainExcerpt(outline, sectionRange(outline, index), 1) !== undefined;
 }
 
 /** The first non-blank line of the Context section (the line after its heading when it is empty). */

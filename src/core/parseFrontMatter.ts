@@ -38,15 +38,22 @@ export function fieldKey(key: string): string {
   return key.toLowerCase().replace(/[-_\s]+/g, '');
 }
 
+/** The line that closes front matter opened on line 0, -1 when it is never closed, undefined when there is none. */
+function closingLine(lines: readonly string[]): number | undefined {
+  if (lines.length === 0 || !OPENING.test(lines[0])) return undefined;
+  for (let index = 1; index < lines.length; index++) if (CLOSING.test(lines[index])) return index;
+  return -1;
+}
+
+/** The first line of the body, without reading the front matter's fields. */
+export function frontMatterBodyStart(lines: readonly string[]): number {
+  const closing = closingLine(lines);
+  return closing === undefined ? 0 : closing === -1 ? 1 : closing + 1;
+}
+
 export function readFrontMatter(lines: readonly string[]): FrontMatter {
-  if (lines.length === 0 || !OPENING.test(lines[0])) return { present: false, bodyStart: 0, fields: new Map(), problems: [] };
-  let closing = -1;
-  for (let index = 1; index < lines.length; index++) {
-    if (CLOSING.test(lines[index])) {
-      closing = index;
-      break;
-    }
-  }
+  const closing = closingLine(lines);
+  if (closing === undefined) return { present: false, bodyStart: 0, fields: new Map(), problems: [] };
   if (closing === -1) {
     // gray-matter would hand back an empty body here; instead the text after `---` stays the body
     // and the `key: value` lines before the first heading still count.

@@ -90,8 +90,6 @@ export interface DecisionRecord {
   related: number[];
   links: string[];
   format: RecordFormat;
-  /** The first lines of the Rationale section (or of the decision, when there is no rationale), plain text. */
-  rationaleExcerpt?: string;
   /** True when the record has a Rationale section with some text in it. */
   hasRationale: boolean;
   /** 0-based line of the title heading (or of the `title:` key), for the editor to place a cursor or a lens. */

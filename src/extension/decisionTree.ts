@@ -12,7 +12,7 @@ import type { DecisionLogs } from './decisionLogs';
 import type { FolderLog } from './folderLog';
 import type { GroupingState } from './groupingState';
 import { cachedGitIdentity } from './identityCache';
-import { recordContextValue, recordIcon, recordLine, recordTooltip } from './recordPresentation';
+import { recordContextValue, recordIcon, recordLine, recordTooltip, savedRationaleExcerpt } from './recordPresentation';
 import { affectsLabels, referencePrefix } from './settings';
 import { signOffDescription, signOffIcon } from './signOffPresentation';
 import { onDidChangeSignOffProvenance, provenanceAt, signOffProvenanceOf } from './signOffProvenance';
@@ -139,8 +139,8 @@ export class DecisionTreeProvider implements vscode.TreeDataProvider<DecisionNod
   }
 
   /** The tooltip is built only when the user hovers: most items are never hovered. */
-  resolveTreeItem(item: vscode.TreeItem, node: DecisionNode): vscode.TreeItem {
-    if (node.kind === 'record') item.tooltip = recordTooltip(node.record, referencePrefix(node.folder.uri));
+  async resolveTreeItem(item: vscode.TreeItem, node: DecisionNode): Promise<vscode.TreeItem> {
+    if (node.kind === 'record') item.tooltip = recordTooltip(node.record, referencePrefix(node.folder.uri), await savedRationaleExcerpt(node.uri));
     return item;
   }
 

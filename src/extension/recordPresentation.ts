@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { DecisionRecord, Status } from '../core/record';
 import { DUPLICATE_NUMBER } from '../core/decisionLog';
 import { recordDescription, signOffSummary } from '../core/grouping';
+import { rationaleExcerpt } from '../core/parse';
 
 interface IconSpec {
   readonly id: string;
@@ -65,7 +66,7 @@ export function recordContextValue(record: DecisionRecord): string {
  * The hover of a record. Untrusted and without command links: everything from the file goes in
  * through `appendText`, which escapes markdown, so a record cannot inject links or markup.
  */
-export function recordTooltip(record: DecisionRecord, prefix: string): vscode.MarkdownString {
+export function recordTooltip(record: DecisionRecord, prefix: string, excerpt?: string): vscode.MarkdownString {
   // Theme icons on from the start: appendText then escapes `$(…)` in file text as well.
   const tooltip = new vscode.MarkdownString('', true);
   tooltip.isTrusted = false;
@@ -88,11 +89,23 @@ export function recordTooltip(record: DecisionRecord, prefix: string): vscode.Ma
     tooltip.appendMarkdown('\n\n$(error) ');
     tooltip.appendText(problem.line === undefined ? problem.message : `${problem.message} (line ${problem.line + 1})`);
   }
-  if (record.rationaleExcerpt) {
+  if (excerpt) {
     tooltip.appendMarkdown('\n\n---\n\n');
-    tooltip.appendText(record.rationaleExcerpt);
+    tooltip.appendText(excerpt);
   }
   return tooltip;
+}
+
+/**
+ * The first lines of a record's rationale, read from its saved file when a tooltip or hover shows
+ * them (the index does not keep them). Undefined when the file cannot be read: the rest still shows.
+ */
+export async function savedRationaleExcerpt(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return rationaleExcerpt(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+  } catch {
+    return undefined;
+  }
 }
 
 /** One fact per line: a markdown hard break between escaped pieces of text. */

@@ -10,6 +10,7 @@ import type { DecisionRecord } from '../core/record';
 import { type SignOffProvenance, needsProvenance } from '../core/signOffProvenance';
 import type { DecisionLogs } from './decisionLogs';
 import { logContextOf, prefixOf, recordByNumber } from './recordLookup';
+import { savedRationaleExcerpt } from './recordPresentation';
 import { provenanceAt, provenanceText, signOffProvenanceOf } from './signOffProvenance';
 
 export class ReferenceHoverProvider implements vscode.HoverProvider {
@@ -28,10 +29,11 @@ export class ReferenceHoverProvider implements vscode.HoverProvider {
     const name = formatReference(reference.number, context.prefix);
     const record = recordByNumber(context.log, reference.number);
     if (!record) return new vscode.Hover(appendFileText(untrusted(), `${name}: no record has this number.`), range);
+    const uri = vscode.Uri.joinPath(context.log.folder.uri, ...record.path.split('/'));
     // Provenance runs git: only for a record with a decided sign-off, and only now it is hovered.
     const decided = record.signOff.some((signOff) => needsProvenance(signOff.state));
-    const provenance = decided ? await signOffProvenanceOf(vscode.Uri.joinPath(context.log.folder.uri, ...record.path.split('/'))) : undefined;
-    return new vscode.Hover(describe(record, name, provenance), range);
+    const [provenance, excerpt] = await Promise.all([decided ? signOffProvenanceOf(uri) : undefined, savedRationaleExcerpt(uri)]);
+    return new vscode.Hover(describe(record, name, provenance, excerpt), range);
   }
 }
 
@@ -44,7 +46,7 @@ function untrusted(): vscode.MarkdownString {
 }
 
 /** The hover's content; every piece of file text goes through appendText, which escapes markdown. */
-export function describe(record: DecisionRecord, name: string, provenance?: readonly SignOffProvenance[]): vscode.MarkdownString {
+export function describe(record: DecisionRecord, name: string, provenance?: readonly SignOffProvenance[], excerpt?: string): vscode.MarkdownString {
   const markdown = untrusted();
   markdown.appendMarkdown('**').appendText(name).appendMarkdown('** ');
   appendFileText(markdown, record.title).appendMarkdown('\n\n');
@@ -58,7 +60,7 @@ export function describe(record: DecisionRecord, name: string, provenance?: read
     if (note === '') return;
     appendFileText(markdown.appendMarkdown('  \n'), `${signOff.name}: ${signOff.state} · ${note}`);
   });
-  if (record.rationaleExcerpt) appendFileText(markdown.appendMarkdown('\n\n---\n\n'), record.rationaleExcerpt);
+  if (excerpt) appendFileText(markdown.appendMarkdown('\n\n---\n\n'), excerpt);
   return markdown;
 }
 

@@ -74,7 +74,7 @@ describe('Hostile record content', () => {
     assert.ok(node, 'the tree lists the hostile record');
     const item = api.tree.getTreeItem(node);
     assert.equal(item.label, `DR-95 Hostile ${COMMAND_LINK} ${HTML}`, 'a tree label is plain text, shown as written');
-    const markdown = api.tree.resolveTreeItem(item, node).tooltip;
+    const markdown = (await api.tree.resolveTreeItem(item, node)).tooltip;
     assert.ok(markdown instanceof vscode.MarkdownString);
     assertUntrusted(markdown, 'tooltip');
     assertInert(await render(markdown.value), 'tooltip');

@@ -44,7 +44,7 @@ describe('Records with problems', () => {
 
   it('lists the problems in the tooltip', async () => {
     const node = await brokenNode(api);
-    const item = api.tree.resolveTreeItem(api.tree.getTreeItem(node), node);
+    const item = await api.tree.resolveTreeItem(api.tree.getTreeItem(node), node);
     assert.ok(item.tooltip instanceof vscode.MarkdownString);
     assert.match(item.tooltip.value, /\$\(error\)/);
     const text = item.tooltip.value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');

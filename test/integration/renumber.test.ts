@@ -90,7 +90,7 @@ describe('Renumber Decision', () => {
       assert.equal(item.description, `Number 14 is also used by ${other}`);
       assert.match(item.contextValue ?? '', /^decision\+duplicate/);
       // The tooltip is filled in when the pointer rests on the item.
-      const resolved = api.tree.resolveTreeItem(item, node);
+      const resolved = await api.tree.resolveTreeItem(item, node);
       const tooltip = resolved.tooltip instanceof vscode.MarkdownString ? resolved.tooltip.value : '';
       assert.ok(plain(tooltip).includes(`Number 14 is also used by ${other}`), tooltip);
     }

@@ -120,7 +120,7 @@ describe('Decisions tree', () => {
     const node = await recordNode(api, 'DR-4 ');
     const item = api.tree.getTreeItem(node);
     assert.equal(item.tooltip, undefined, 'the tooltip waits for resolveTreeItem');
-    const resolved = api.tree.resolveTreeItem(item, node);
+    const resolved = await api.tree.resolveTreeItem(item, node);
     const tooltip = resolved.tooltip;
     assert.ok(tooltip instanceof vscode.MarkdownString);
     assert.equal(tooltip.isTrusted, false);

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { NodeFileSystem } from '../../src/cli/nodeFileSystem';
 import { DUPLICATE_NUMBER, DecisionLog, IndexSnapshot, LogChange, SNAPSHOT_VERSION, UNREADABLE } from '../../src/core/decisionLog';
+import * as fc from 'fast-check';
 import { FileSystem } from '../../src/core/fileSystem';
+import type { DecisionRecord } from '../../src/core/record';
 import { MemoryFileSystem } from './memoryFileSystem';
 
 const FOLDER = 'docs/decisions';
@@ -202,6 +204,43 @@ describe('DecisionLog.update and remove', () => {
   it('keeps the sorted list until something changes', async () => {
     const { log } = await loaded(sampleFs());
     assert.equal(log.records(), log.records());
+  });
+
+  it('patches the sorted list on a change, leaving the list a caller holds as it was', async () => {
+    const fs = sampleFs();
+    const { log } = await loaded(fs);
+    const held = log.records();
+    const heldPaths = held.map((record) => record.path);
+    fs.setText('docs/decisions/0002-use-postgres.md', recordText('Use Postgres, again'));
+    await log.update('docs/decisions/0002-use-postgres.md');
+    assert.deepEqual(
+      held.map((record) => record.path),
+      heldPaths,
+    );
+    assert.notEqual(log.records(), held);
+    assert.equal(log.records()[1].title, 'Use Postgres, again');
+  });
+
+  it('keeps records in the order a fresh load gives, whatever sequence of changes arrives', async () => {
+    const name = fc.record({ number: fc.integer({ min: 1, max: 4 }), slug: fc.constantFrom('a', 'b', 'c'), nested: fc.boolean() });
+    const change = fc.record({ kind: fc.constantFrom('write', 'write', 'delete'), file: name, title: fc.constantFrom('X', 'Y', 'Z') });
+    await fc.assert(
+      fc.asyncProperty(fc.array(change, { maxLength: 12 }), async (changes) => {
+        const fs = sampleFs();
+        const { log } = await loaded(fs);
+        for (const { kind, file, title } of changes) {
+          const path = `${FOLDER}/${file.nested ? 'archive/' : ''}000${file.number}-${file.slug}.md`;
+          if (kind === 'write') fs.setText(path, recordText(title));
+          else fs.delete(path);
+          log.records(); // the tree has read the list: the change patches it
+          await log.update(path);
+          const fresh = (await loaded(fs)).log.records();
+          const shown = (records: readonly DecisionRecord[]): string[] => records.map((record) => `${record.path} ${record.title} ${record.problems.map((problem) => problem.message).join('; ')}`);
+          assert.deepEqual(shown(log.records()), shown(fresh));
+        }
+      }),
+      { seed: 20261123, numRuns: 200 },
+    );
   });
 });
 

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { normaliseDate } from '../../src/core/dates';
 import { isRecordFileName } from '../../src/core/naming';
-import { cleanTitle, parseRecord, titleFromFileName } from '../../src/core/parse';
+import { cleanTitle, parseRecord, rationaleExcerpt, titleFromFileName } from '../../src/core/parse';
 import { readFrontMatter } from '../../src/core/parseFrontMatter';
 import { interpretStatus, normaliseSignOffState, referenceNumbers } from '../../src/core/parseStatus';
 import type { DecisionRecord } from '../../src/core/record';
@@ -325,7 +325,7 @@ describe('parseRecord over the format fixtures', () => {
       assert.deepEqual(record.related, expected.related ?? [], 'related');
       assert.deepEqual(record.links, expected.links ?? [], 'links');
       assert.equal(record.hasRationale, expected.hasRationale ?? false, 'hasRationale');
-      if ('rationaleExcerpt' in expected) assert.equal(record.rationaleExcerpt, expected.rationaleExcerpt, 'rationaleExcerpt');
+      if ('rationaleExcerpt' in expected) assert.equal(rationaleExcerpt(readFileSync(path.join(FIXTURES, fixture), 'utf8')), expected.rationaleExcerpt, 'rationaleExcerpt');
       if ('titleLine' in expected) assert.equal(record.titleLine, expected.titleLine, 'titleLine');
       if ('contextLine' in expected) assert.equal(record.contextLine, expected.contextLine, 'contextLine');
       assert.deepEqual(
@@ -567,18 +567,24 @@ describe('parseRecord: markdown bodies', () => {
   });
 
   it('excerpts the Rationale section, falling back to the decision', () => {
-    const record = parse('# T\n\n## Decision\n\nWe do X.\n\n## Rationale\n\n- **Cheaper** by [far](https://x).\n- Faster.\n- Simpler.\n- Ignored fourth line.\n');
-    assert.equal(record.hasRationale, true);
-    assert.equal(record.rationaleExcerpt, 'Cheaper by far. Faster. Simpler.');
-    const noRationale = parse('# T\n\n## Decision Outcome\n\nChosen option: "X".\n\n## Rationale\n\n');
-    assert.equal(noRationale.hasRationale, false);
-    assert.equal(noRationale.rationaleExcerpt, 'Chosen option: "X".');
+    const text = '# T\n\n## Decision\n\nWe do X.\n\n## Rationale\n\n- **Cheaper** by [far](https://x).\n- Faster.\n- Simpler.\n- Ignored fourth line.\n';
+    assert.equal(parse(text).hasRationale, true);
+    assert.equal(rationaleExcerpt(text), 'Cheaper by far. Faster. Simpler.');
+    const noRationale = '# T\n\n## Decision Outcome\n\nChosen option: "X".\n\n## Rationale\n\n';
+    assert.equal(parse(noRationale).hasRationale, false);
+    assert.equal(rationaleExcerpt(noRationale), 'Chosen option: "X".');
+  });
+
+  it('excerpts the rationale after front matter, and nothing from inside it', () => {
+    assert.equal(rationaleExcerpt('---\ntitle: T\n---\n# T\n\n## Rationale\n\nBecause.\n'), 'Because.');
+    assert.equal(rationaleExcerpt('---\nnote: |\n  ## Rationale\n  Hidden.\n---\n# T\n'), undefined);
+    assert.equal(rationaleExcerpt('\uFEFF# T\r\n\r\n## Rationale\r\n\r\nWindows lines.\r\n'), 'Windows lines.');
   });
 
   it('limits the rationale excerpt to 300 characters', () => {
-    const record = parse(`# T\n\n## Rationale\n\n${'word '.repeat(200)}\n`);
-    assert.ok(record.rationaleExcerpt !== undefined && record.rationaleExcerpt.length <= 300);
-    assert.ok(record.rationaleExcerpt.endsWith('…'));
+    const excerpt = rationaleExcerpt(`# T\n\n## Rationale\n\n${'word '.repeat(200)}\n`);
+    assert.ok(excerpt !== undefined && excerpt.length <= 300);
+    assert.ok(excerpt.endsWith('…'));
   });
 
   it('never throws, whatever the input', () => {
