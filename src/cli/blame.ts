@@ -73,9 +73,16 @@ export async function signedOffBy(root: string, commits: readonly string[]): Pro
 }
 
 /**
+ * What git says (untranslated, see runGit) when there is no history to blame: no repository, a
+ * repository without commits, or a file it does not track. Any other failure, such as a repository
+ * git refuses to open as another user's ("dubious ownership"), is reported, not taken for "not in git".
+ */
+const NO_HISTORY = /not a git repository|no such ref: HEAD|no such path .* in HEAD|does not have any commits yet/;
+
+/**
  * Where the given 0-based lines of `text` (the file at `path`, relative to `root`) came from.
- * Undefined when git does not track the file or `root` is no repository. Rejects only when git
- * itself cannot run.
+ * Undefined when git does not track the file or `root` is no repository. Rejects with a GitError
+ * when git cannot run or refuses to.
  *
  * Blame runs without `-M`/`-C` on purpose: with them, an approval copied from another record (or
  * moved within this one) would keep its first author, and a copy is exactly how one would forge it.
@@ -89,8 +96,7 @@ export async function lineOrigins(root: string, path: string, text: string, line
     const ranges = wanted.flatMap((line) => ['-L', `${line + 1},${line + 1}`]);
     blamed = parseBlamePorcelain(await runGit(root, ['blame', '--porcelain', ...ranges, '--contents', '-', '--', path], text));
   } catch (error) {
-    // Exit 128: not a repository, a file git does not track, or a repository without commits.
-    if (error instanceof GitError && error.exitCode !== undefined) return undefined;
+    if (error instanceof GitError && NO_HISTORY.test(error.stderr)) return undefined;
     throw error;
   }
   const trailers = await signedOffBy(root, [...blamed.values()].map((line) => line.commit));

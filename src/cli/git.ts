@@ -40,8 +40,10 @@ export function runGit(cwd: string, args: readonly string[], input = ''): Promis
         maxBuffer: MAX_OUTPUT_BYTES,
         encoding: 'utf8',
         windowsHide: true,
-        // A command must never stop to ask for a password in a CI job or behind the editor.
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+        // A command must never stop to ask for a password in a CI job or behind the editor. Git's
+        // messages stay untranslated, so the few that are recognised (see blame.ts) read the same
+        // everywhere; what is parsed from standard output does not depend on the locale.
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
       },
       (error, stdout, stderr) => {
         if (!error) {

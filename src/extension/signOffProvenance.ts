@@ -27,10 +27,10 @@ const locations = new Map<string, Promise<RepositoryLocation | undefined>>();
 
 /**
  * The provenance of each sign-off of the record at `uri`, in the order of its sign-off list;
- * undefined when git may not run here (untrusted or virtual workspace) or cannot run at all.
- * Never rejects.
+ * undefined when git may not run here (untrusted or virtual workspace) or cannot run at all, which
+ * `report` hears of once per file state. Never rejects.
  */
-export async function signOffProvenanceOf(uri: vscode.Uri): Promise<SignOffProvenance[] | undefined> {
+export async function signOffProvenanceOf(uri: vscode.Uri, report?: (error: unknown) => void): Promise<SignOffProvenance[] | undefined> {
   if (whyNoGit(uri) !== undefined) return undefined;
   try {
     const location = await repositoryLocation(uri);
@@ -39,7 +39,10 @@ export async function signOffProvenanceOf(uri: vscode.Uri): Promise<SignOffProve
     const key = `${stat.mtime}|${stat.size}|${head ?? ''}`;
     const known = results.get(uri.toString());
     if (known?.key === key) return await known.provenance;
-    const provenance = compute(uri, location).catch(() => undefined);
+    const provenance = compute(uri, location).catch((error: unknown) => {
+      report?.(error);
+      return undefined;
+    });
     results.set(uri.toString(), { key, provenance });
     return await provenance;
   } catch {

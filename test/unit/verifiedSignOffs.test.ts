@@ -170,6 +170,24 @@ describe('verified sign-offs', () => {
     }
   });
 
+  it('reports a repository git refuses to open instead of calling its approvals untracked', async function () {
+    // Only root can hand a repository to another user, which makes git refuse it as "dubious ownership".
+    if (process.getuid?.() !== 0) this.skip();
+    const foreign = realpathSync(mkdtempSync(path.join(tmpdir(), 'rationale-verify-foreign-')));
+    try {
+      write(foreign, `${DIR}/0001-bill-annually.md`, record('Bill annually', 'accepted', person('Sam Lee', 'sam@example.com', 'approved')));
+      git(foreign, 'init', '--quiet', '-b', 'main');
+      commit(foreign, SAM, 'Decisions', DIR);
+      execFileSync('chown', ['-R', '65534:65534', foreign]);
+      const { code, out, err } = await run(foreign, 'lint', '--verify-sign-offs', '--require-complete', 'off', '--dir', DIR);
+      assert.equal(out, '');
+      assert.match(err, /^rationale lint: git blame .* failed \(exit 128\): fatal: detected dubious ownership in repository/);
+      assert.equal(code, 2);
+    } finally {
+      rmSync(foreign, { recursive: true, force: true });
+    }
+  });
+
   it('--help mentions the flag', async () => {
     const { code, out } = await run(repo, 'lint', '--help');
     assert.equal(code, 0);
