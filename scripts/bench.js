@@ -36,31 +36,25 @@ async function timeRuns(runs, body) {
   return median(times);
 }
 
-/**
- * The floor: list the folder and read every file, with the same concurrency the index uses, through
- * the cheapest whole-file read Node has (callback `fs.readFile`; `fs.promises.readFile` costs about
- * twice as much), so the index is held to the real cost of the reads.
- */
-async function readAllFiles(folder) {
+/** Lists the folder and runs `operation` (a promisified callback fs call) on every file, `concurrency` at a time. */
+async function eachFile(folder, concurrency, operation) {
   const names = fs.readdirSync(folder);
-  const readFile = util.promisify(fs.readFile);
   let next = 0;
   const worker = async () => {
-    while (next < names.length) await readFile(path.join(folder, names[next++]));
+    while (next < names.length) await operation(path.join(folder, names[next++]));
   };
-  await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
+  await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
+/**
+ * The floor: every file read with the same concurrency the index uses, through the cheapest
+ * non-blocking whole-file read Node has (callback `fs.readFile`; `fs.promises.readFile` costs about
+ * twice as much), so the index is held to the real cost of the reads.
+ */
+const readAllFiles = (folder) => eachFile(folder, READ_CONCURRENCY, util.promisify(fs.readFile));
+
 /** Every file stat'ed the way the re-open does: callback `fs.stat`, 128 in flight. */
-async function statAllFiles(folder) {
-  const names = fs.readdirSync(folder);
-  const stat = util.promisify(fs.stat);
-  let next = 0;
-  const worker = async () => {
-    while (next < names.length) await stat(path.join(folder, names[next++]));
-  };
-  await Promise.all(Array.from({ length: 128 }, worker));
-}
+const statAllFiles = (folder) => eachFile(folder, 128, util.promisify(fs.stat));
 
 /** The YAML between the `---` lines of each file that has front matter, as the parser hands it to js-yaml. */
 function frontMatterSources(folder) {
