@@ -108,13 +108,19 @@ export class NodeFileSystem implements FileSystem {
     const absolute = this.resolve(path);
     try {
       const entries = await fsp.readdir(absolute, { withFileTypes: true });
-      return await Promise.all(
-        entries.map(async (entry) => ({
-          name: entry.name,
-          // A link counts as what it points to, so linked records and folders are not skipped.
-          type: entry.isSymbolicLink() ? await linkTargetType(nodePath.join(absolute, entry.name)) : entryType(entry),
-        })),
-      );
+      const listed: DirectoryEntry[] = entries.map((entry) => ({ name: entry.name, type: entryType(entry) }));
+      // A link counts as what it points to, so linked records and folders are not skipped. Only links
+      // wait on a stat; everything else is typed from the listing at once, without a promise each.
+      const links: Promise<void>[] = [];
+      entries.forEach((entry, index) => {
+        if (!entry.isSymbolicLink()) return;
+        const resolved = linkTargetType(nodePath.join(absolute, entry.name)).then((type) => {
+          listed[index] = { name: entry.name, type };
+        });
+        links.push(resolved);
+      });
+      await Promise.all(links);
+      return listed;
     } catch (error) {
       throw toFileSystemError(error, path);
     }
