@@ -12,7 +12,7 @@ const path = require('node:path');
 const { REPO_ROOT, ensureCodeServer, startCodeServer, initGitRepository } = require('./codeServer');
 
 const SAMPLE_WORKSPACE = path.join(REPO_ROOT, 'samples', 'workspace');
-/** What the packaged extension holds (see .vscodeignore); copied as an installed extension. */
+/** What the packaged extension holds (`files` in package.json, plus the manifest, README and licence, always packed); copied as an installed extension. */
 const EXTENSION_FILES = ['package.json', 'package.nls.json', 'dist', 'media', 'README.md', 'LICENSE'];
 
 /**
