@@ -1,11 +1,15 @@
 import * as fs from 'node:fs';
 import { promises as fsp } from 'node:fs';
+import { constants as bufferConstants } from 'node:buffer';
 import * as nodePath from 'node:path';
 import { DirectoryEntry, FileStat, FileSystem, FileSystemError, FileSystemErrorCode, FileType } from '../core/fileSystem';
 
 // The index reads thousands of files through these. Node 20's `fs.promises` goes through FileHandle
 // objects and costs about twice the main-thread time of the callback API per file (measured by
 // scripts/bench.js), so the hot paths use the callback API.
+
+/** The largest file a Buffer can hold. */
+const MAX_LENGTH = bufferConstants.MAX_LENGTH;
 
 /** Relative POSIX segments that can only name something below the root: no `.`/`..`, `\`, `:` or empty segment. */
 const PLAIN_RELATIVE_PATH = /^[^/\\:.][^/\\:]*(?:\/[^/\\:.][^/\\:]*)*$/;
@@ -39,26 +43,58 @@ export class NodeFileSystem implements FileSystem {
       const fail = (error: unknown): void => reject(toFileSystemError(error, path));
       fs.open(this.resolve(path), 'r', (openError, descriptor) => {
         if (openError) return fail(openError);
+        // Every way out closes the descriptor first, a throw inside a callback included.
         const finish = (error: unknown, result?: { content: Uint8Array; stat: FileStat }): void => {
           fs.close(descriptor, (closeError) => {
             if (error || closeError) fail(error ?? closeError);
             else if (result) resolve(result);
           });
         };
-        fs.fstat(descriptor, (statError, stats) => {
-          if (statError) return finish(statError);
-          if (!stats.isFile()) return finish(new FileSystemError('Unknown', path, `Not a file: ${path}`));
-          const stat: FileStat = { type: 'file', mtime: stats.mtimeMs, size: stats.size };
-          // One byte more than the size tells a file that grew since the fstat; then the rest is read too.
-          const buffer = Buffer.allocUnsafe(stats.size + 1);
-          fs.read(descriptor, buffer, 0, buffer.length, null, (readError, bytesRead) => {
-            if (readError) return finish(readError);
-            const content = buffer.subarray(0, bytesRead);
-            if (bytesRead < buffer.length) return finish(undefined, { content, stat });
-            // Reading a descriptor continues from where the last read stopped.
-            fs.readFile(descriptor, (restError, rest) => finish(restError, { content: Buffer.concat([content, rest]), stat }));
-          });
-        });
+        const guarded =
+          <A extends unknown[]>(step: (...args: A) => void) =>
+          (...args: A): void => {
+            try {
+              step(...args);
+            } catch (error) {
+              finish(error);
+            }
+          };
+        fs.fstat(
+          descriptor,
+          guarded((statError: NodeJS.ErrnoException | null, stats: fs.Stats) => {
+            if (statError) return finish(statError);
+            if (!stats.isFile()) return finish(new FileSystemError('Unknown', path, `Not a file: ${path}`));
+            if (stats.size >= MAX_LENGTH) return finish(new FileSystemError('Unknown', path, `${path} is ${(stats.size / 2 ** 30).toFixed(1)} GB, too large to read`));
+            const stat: FileStat = { type: 'file', mtime: stats.mtimeMs, size: stats.size };
+            // One byte more than the size tells a file that grew since the fstat; then the rest is read too.
+            const buffer = Buffer.allocUnsafe(stats.size + 1);
+            const readFrom = (offset: number): void => {
+              fs.read(
+                descriptor,
+                buffer,
+                offset,
+                buffer.length - offset,
+                null,
+                guarded((readError: NodeJS.ErrnoException | null, bytesRead: number) => {
+                  if (readError) return finish(readError);
+                  const total = offset + bytesRead;
+                  // Less than asked before the size is reached: some file systems (network, FUSE) read in parts.
+                  if (bytesRead > 0 && total < stats.size) return readFrom(total);
+                  if (total < buffer.length) return finish(undefined, { content: buffer.subarray(0, total), stat });
+                  // Reading a descriptor continues from where the last read stopped.
+                  fs.readFile(
+                    descriptor,
+                    guarded((restError: NodeJS.ErrnoException | null, rest: Buffer) => {
+                      if (restError) finish(restError);
+                      else finish(undefined, { content: Buffer.concat([buffer, rest]), stat });
+                    }),
+                  );
+                }),
+              );
+            };
+            readFrom(0);
+          }),
+        );
       });
     });
   }

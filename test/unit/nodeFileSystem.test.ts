@@ -1,11 +1,28 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+// The module object itself, whose functions the Node file system calls, rather than a namespace copy of it.
+import nodeFs from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { NodeFileSystem } from '../../src/cli/nodeFileSystem';
 import { FileSystemError } from '../../src/core/fileSystem';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+type ReadCallback = (error: NodeJS.ErrnoException | null, bytesRead: number, buffer: Buffer) => void;
+type StatCallback = (error: NodeJS.ErrnoException | null, stats: nodeFs.Stats) => void;
+
+/** Runs `body` with `object[key]` replaced (Node's own `fs` functions, to make them misbehave), then puts it back. */
+async function withPatched<T extends object, K extends keyof T>(object: T, key: K, replace: (original: T[K]) => unknown, body: () => Promise<void>): Promise<void> {
+  const original = object[key];
+  const bound = typeof original === 'function' ? (original as (...args: unknown[]) => unknown).bind(object) : original;
+  (object as Record<K, unknown>)[key] = replace(bound as T[K]);
+  try {
+    await body();
+  } finally {
+    (object as Record<K, unknown>)[key] = original;
+  }
+}
 
 function isCode(code: FileSystemError['code']): (error: unknown) => boolean {
   return (error) => error instanceof FileSystemError && error.code === code;
@@ -77,6 +94,43 @@ describe('NodeFileSystem', () => {
     const large = 'x'.repeat(3 * 1024 * 1024);
     writeFileSync(path.join(root, 'large.md'), large);
     assert.equal((await fs.readFileWithStat('large.md')).content.byteLength, large.length);
+  });
+
+  it('reads a file that a file system hands over in parts, and one that grew after its stat', async () => {
+    const text = 'é'.repeat(500);
+    writeFileSync(path.join(root, 'r.md'), text);
+    // Network and FUSE file systems may return fewer bytes than asked before the end of the file.
+    await withPatched(nodeFs, 'read', (original) => (descriptor: number, buffer: Buffer, offset: number, length: number, position: null, callback: ReadCallback) =>
+      original(descriptor, buffer, offset, Math.min(length, 100), position, callback),
+    async () => {
+      assert.equal(new TextDecoder().decode((await fs.readFileWithStat('r.md')).content), text);
+    });
+    await withPatched(nodeFs, 'fstat', (original) => (descriptor: number, callback: StatCallback) =>
+      original(descriptor, (error, stats) => callback(error, Object.assign(stats, { size: 10 }))),
+    async () => {
+      assert.equal(new TextDecoder().decode((await fs.readFileWithStat('r.md')).content), text);
+    });
+  });
+
+  it('turns a failure in any step into a rejection, and closes the file', async () => {
+    writeFileSync(path.join(root, 'r.md'), 'x'.repeat(100));
+    const openFiles = (): number => readdirSync('/proc/self/fd').length;
+    const before = openFiles();
+    // Grown after the stat, and the rest cannot be read.
+    await withPatched(nodeFs, 'fstat', (original) => (descriptor: number, callback: StatCallback) =>
+      original(descriptor, (error, stats) => callback(error, Object.assign(stats, { size: 10 }))),
+    () => withPatched(nodeFs, 'readFile', () => (_file: unknown, callback: (error: Error) => void) => callback(new Error('EIO: i/o error')),
+      async () => {
+        await assert.rejects(fs.readFileWithStat('r.md'), (error: unknown) => error instanceof FileSystemError && /EIO/.test(error.message));
+      }),
+    );
+    // Larger than a Buffer can hold (a sparse file, say): refused with the reason, not a crash.
+    await withPatched(nodeFs, 'fstat', (original) => (descriptor: number, callback: StatCallback) =>
+      original(descriptor, (error, stats) => callback(error, Object.assign(stats, { size: 5 * 2 ** 30 }))),
+    async () => {
+      await assert.rejects(fs.readFileWithStat('r.md'), (error: unknown) => error instanceof FileSystemError && /r\.md is 5\.0 GB, too large to read/.test(error.message));
+    });
+    assert.equal(openFiles(), before, 'no descriptor left open');
   });
 
   it('refuses paths that leave the root', async () => {
