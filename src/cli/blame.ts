@@ -6,7 +6,7 @@
 import type { LineOrigin, SignOffProvenance } from '../core/signOffProvenance';
 import { isUncommitted, needsProvenance, signOffProvenance, signOffStateLines } from '../core/signOffProvenance';
 import { parseRecord } from '../core/parse';
-import { GitError, runGit } from './git';
+import { GitError, UNTRANSLATED, runGit } from './git';
 
 /** One line of blame: the commit that introduced it and that commit's author email. */
 export interface BlamedLine {
@@ -73,11 +73,12 @@ export async function signedOffBy(root: string, commits: readonly string[]): Pro
 }
 
 /**
- * What git says (untranslated, see runGit) when there is no history to blame: no repository, a
- * repository without commits, or a file it does not track. Any other failure, such as a repository
- * git refuses to open as another user's ("dubious ownership"), is reported, not taken for "not in git".
+ * What git says (untranslated) when there is no history to blame: no repository, a repository
+ * without commits, or a file it does not track (whose path may hold any character). Any other
+ * failure, such as a repository git refuses to open as another user's ("dubious ownership"), is
+ * reported, not taken for "not in git".
  */
-const NO_HISTORY = /not a git repository|no such ref: HEAD|no such path .* in HEAD|does not have any commits yet/;
+const NO_HISTORY = /not a git repository|no such ref: HEAD|no such path [\s\S]* in HEAD|does not have any commits yet/;
 
 /**
  * Where the given 0-based lines of `text` (the file at `path`, relative to `root`) came from.
@@ -94,7 +95,7 @@ export async function lineOrigins(root: string, path: string, text: string, line
   let blamed: Map<number, BlamedLine>;
   try {
     const ranges = wanted.flatMap((line) => ['-L', `${line + 1},${line + 1}`]);
-    blamed = parseBlamePorcelain(await runGit(root, ['blame', '--porcelain', ...ranges, '--contents', '-', '--', path], text));
+    blamed = parseBlamePorcelain(await runGit(root, ['blame', '--porcelain', ...ranges, '--contents', '-', '--', path], text, UNTRANSLATED));
   } catch (error) {
     if (error instanceof GitError && NO_HISTORY.test(error.stderr)) return undefined;
     throw error;

@@ -28,9 +28,9 @@ export class GitError extends Error {
  * Runs `git <args>` in `cwd` and resolves with its standard output, untrimmed. `input` goes to git's
  * standard input (`git blame --contents -`), so git reads the exact text the caller has rather than
  * a file that may change in between; without it standard input is closed at once, so a command
- * that would wait on it ends instead.
+ * that would wait on it ends instead. `env` adds to the environment (see {@link UNTRANSLATED}).
  */
-export function runGit(cwd: string, args: readonly string[], input = ''): Promise<string> {
+export function runGit(cwd: string, args: readonly string[], input = '', env: Readonly<Record<string, string>> = {}): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       'git',
@@ -40,10 +40,8 @@ export function runGit(cwd: string, args: readonly string[], input = ''): Promis
         maxBuffer: MAX_OUTPUT_BYTES,
         encoding: 'utf8',
         windowsHide: true,
-        // A command must never stop to ask for a password in a CI job or behind the editor. Git's
-        // messages stay untranslated, so the few that are recognised (see blame.ts) read the same
-        // everywhere; what is parsed from standard output does not depend on the locale.
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+        // A command must never stop to ask for a password in a CI job or behind the editor.
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', ...env },
       },
       (error, stdout, stderr) => {
         if (!error) {
@@ -57,6 +55,18 @@ export function runGit(cwd: string, args: readonly string[], input = ''): Promis
     child.stdin?.on('error', () => undefined);
     child.stdin?.end(input);
   });
+}
+
+/**
+ * The environment for a git command whose error messages are recognised: untranslated, so they read
+ * the same in every locale. Only for commands that run no hooks (`rev-parse`, `blame`): a commit's
+ * hooks should keep the user's locale.
+ */
+export const UNTRANSLATED: Readonly<Record<string, string>> = { LC_ALL: 'C' };
+
+/** True when git failed because its folder is in no repository (rather than one it cannot open). */
+export function isNotARepository(error: unknown): boolean {
+  return error instanceof GitError && /not a git repository/.test(error.stderr);
 }
 
 function gitErrorFrom(args: readonly string[], error: ExecFileException, stderr: string): GitError {
@@ -101,7 +111,7 @@ function firstLine(text: string | undefined): string | undefined {
 
 /** The top folder of the working tree `cwd` is in. Rejects with a GitError outside a repository. */
 export async function repositoryRoot(cwd: string): Promise<string> {
-  return (await runGit(cwd, ['rev-parse', '--show-toplevel'])).trim();
+  return (await runGit(cwd, ['rev-parse', '--show-toplevel'], '', UNTRANSLATED)).trim();
 }
 
 /**

@@ -103,8 +103,7 @@ export class DecisionTreeProvider implements vscode.TreeDataProvider<DecisionNod
         return node.records.map((record) => this.recordNode(node, record));
       case 'record': {
         // Provenance runs git, so only for a record someone expands.
-        const report = (error: unknown): void => this.output.warn(`[provenance] ${node.record.path}: cannot tell who committed its sign-offs`, error);
-        const provenance = node.record.signOff.length > 0 ? await signOffProvenanceOf(node.uri, report) : undefined;
+        const provenance = node.record.signOff.length > 0 ? await signOffProvenanceOf(node.uri) : undefined;
         return node.record.signOff.map(
           (signOff, index): StakeholderNode => ({ kind: 'stakeholder', parent: node, signOff, index, provenance: provenanceAt(provenance, index, signOff) }),
         );

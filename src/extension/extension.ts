@@ -19,6 +19,7 @@ import { openRecord, uriOfCommandArgument } from './openRecord';
 import { registerPullRequestCommands } from './pullRequestLinks';
 import { renumberDecision } from './renumberCommand';
 import { registerSignOffFeatures } from './signOffFeatures';
+import { logSignOffProvenanceFailuresTo } from './signOffProvenance';
 
 const GROUP_BY_COMMANDS: readonly [string, Grouping][] = [
   [Commands.groupByStatus, 'status'],
@@ -29,6 +30,7 @@ const GROUP_BY_COMMANDS: readonly [string, Grouping][] = [
 
 export function activate(context: vscode.ExtensionContext): RationaleApi & LanguageFeaturesApi {
   const output = vscode.window.createOutputChannel(DISPLAY_NAME, { log: true });
+  logSignOffProvenanceFailuresTo(output);
   const snapshots = new SnapshotStore(context.storageUri, output);
   const logs = new DecisionLogs(output, snapshots);
   const grouping = new GroupingState(context.workspaceState);

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { GitReader } from '../core/branchSummary';
-import { changedFiles, remoteUrl, repositoryRoot, runGit, showFile } from '../cli/git';
+import { UNTRANSLATED, changedFiles, isNotARepository, remoteUrl, repositoryRoot, runGit, showFile } from '../cli/git';
 import { NAMESPACE, Settings } from './constants';
 
 /**
@@ -30,18 +30,20 @@ export interface RepositoryLocation {
 /**
  * Where a file or folder sits in its repository; undefined outside one. The path comes from git's
  * own `--show-prefix`, so a workspace opened through a symbolic link still gets the path git uses.
+ * Rejects with git's reason when there is a repository git cannot use (another user's, a broken one).
  */
 export async function locateInRepository(uri: vscode.Uri, isFolder = false): Promise<RepositoryLocation | undefined> {
   const directory = isFolder ? uri.fsPath : path.dirname(uri.fsPath);
   try {
     const [root, prefix] = await Promise.all([
       repositoryRoot(directory),
-      runGit(directory, ['rev-parse', '--show-prefix']).then((output) => output.trim()),
+      runGit(directory, ['rev-parse', '--show-prefix'], '', UNTRANSLATED).then((output) => output.trim()),
     ]);
     const name = isFolder ? '' : path.basename(uri.fsPath);
     return { root, path: `${prefix}${name}`.replace(/\/+$/, '') };
-  } catch {
-    return undefined;
+  } catch (error) {
+    if (isNotARepository(error)) return undefined;
+    throw error;
   }
 }
 

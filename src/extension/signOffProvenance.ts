@@ -24,14 +24,24 @@ export const onDidChangeSignOffProvenance = changeEmitter.event;
 
 const results = new Map<string, { key: string; provenance: Promise<SignOffProvenance[] | undefined> }>();
 const locations = new Map<string, Promise<RepositoryLocation | undefined>>();
+let failureLog: vscode.LogOutputChannel | undefined;
+
+/** Where lookups that fail are logged: git that cannot run, a repository it refuses to open. */
+export function logSignOffProvenanceFailuresTo(output: vscode.LogOutputChannel): void {
+  failureLog = output;
+}
 
 /**
  * The provenance of each sign-off of the record at `uri`, in the order of its sign-off list;
  * undefined when git may not run here (untrusted or virtual workspace) or cannot run at all, which
- * `report` hears of once per file state. Never rejects.
+ * is logged. Never rejects.
  */
-export async function signOffProvenanceOf(uri: vscode.Uri, report?: (error: unknown) => void): Promise<SignOffProvenance[] | undefined> {
+export async function signOffProvenanceOf(uri: vscode.Uri): Promise<SignOffProvenance[] | undefined> {
   if (whyNoGit(uri) !== undefined) return undefined;
+  const fail = (error: unknown): undefined => {
+    failureLog?.warn(`[provenance] ${uri.fsPath}: cannot tell who committed its sign-offs`, error);
+    return undefined;
+  };
   try {
     const location = await repositoryLocation(uri);
     const stat = await vscode.workspace.fs.stat(uri);
@@ -39,14 +49,12 @@ export async function signOffProvenanceOf(uri: vscode.Uri, report?: (error: unkn
     const key = `${stat.mtime}|${stat.size}|${head ?? ''}`;
     const known = results.get(uri.toString());
     if (known?.key === key) return await known.provenance;
-    const provenance = compute(uri, location).catch((error: unknown) => {
-      report?.(error);
-      return undefined;
-    });
+    // Kept per file state, a failure included, so it is logged once rather than on every look.
+    const provenance = compute(uri, location).catch(fail);
     results.set(uri.toString(), { key, provenance });
     return await provenance;
-  } catch {
-    return undefined;
+  } catch (error) {
+    return fail(error);
   }
 }
 
@@ -62,10 +70,13 @@ function repositoryLocation(uri: vscode.Uri): Promise<RepositoryLocation | undef
   if (known) return known;
   const location = locateInRepository(uri);
   locations.set(key, location);
-  // Not in a repository yet may change (`git init`): ask again next time.
+  // Not in a repository yet may change (`git init`), and so may a repository git refused: ask again next time.
+  const forget = (): void => {
+    locations.delete(key);
+  };
   void location.then((found) => {
-    if (!found) locations.delete(key);
-  });
+    if (!found) forget();
+  }, forget);
   return location;
 }
 

@@ -2,11 +2,12 @@
 // is Ana Ruiz's (ana@example.com, also its git user): the tree and the hover tell a verified sign-off
 // from an unverified one, and Commit Sign-off turns Ana's fresh sign-off into a verified one.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chownSync, statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { RationaleApi } from '../../src/extension/api';
 import type { DecisionNode } from '../../src/extension/decisionTree';
-import { DR4, FixtureLog, rationale, readText, today, until, uriOf, workspaceFolder } from './helpers';
+import { DR4, FixtureLog, errorMessagesDuring, rationale, readText, today, until, uriOf, workspaceFolder } from './helpers';
 
 function git(...args: string[]): string {
   return execFileSync('git', args, { cwd: workspaceFolder().uri.fsPath, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
@@ -116,5 +117,22 @@ describe('Verified sign-offs', () => {
     assert.equal(git('rev-parse', 'HEAD'), head, 'nothing was committed');
     assert.match(await readText(DR4), /state: objected[\s\S]*A line someone else wrote\./);
     await anaIs(api, `Engineering lead · objected ${today()} · unverified: not committed yet`);
+  });
+
+  it('says why when git refuses the repository, rather than treating the record as outside git', async function () {
+    // Only root can hand the folder to another user, which git then refuses as "dubious ownership".
+    if (process.getuid?.() !== 0) this.skip();
+    const root = workspaceFolder().uri.fsPath;
+    const owner = statSync(root);
+    chownSync(root, 65534, 65534);
+    try {
+      const refused = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: root, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
+      if (!/dubious ownership/.test(refused.stderr)) this.skip(); // this machine's git config trusts every folder
+      const messages = await errorMessagesDuring(() => vscode.commands.executeCommand('rationale.copyPullRequestLink', uriOf(DR4)));
+      assert.equal(messages.length, 1, messages.join('\n'));
+      assert.match(messages[0], /^Rationale: git rev-parse .* failed \(exit 128\): fatal: detected dubious ownership in repository/);
+    } finally {
+      chownSync(root, owner.uid, owner.gid);
+    }
   });
 });
