@@ -45,9 +45,9 @@ export interface LoadOptions {
 export const SNAPSHOT_VERSION = 3;
 
 /** Enough reads in flight to hide latency (remote workspaces), few enough not to exhaust handles. */
-const READ_CONCURRENCY = 32;
+export const READ_CONCURRENCY = 32;
 /** A stat holds no handle open, and more of them in flight cost less each (measured by scripts/bench.js). */
-const STAT_CONCURRENCY = 128;
+export const STAT_CONCURRENCY = 128;
 
 /** One decoder for every file; it strips a UTF-8 byte-order mark like an editor does. */
 const UTF8 = new TextDecoder();
