@@ -102,7 +102,9 @@ export function recordTooltip(record: DecisionRecord, prefix: string, excerpt?: 
  */
 export async function savedRationaleExcerpt(uri: vscode.Uri): Promise<string | undefined> {
   try {
-    return rationaleExcerpt(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    // A binary file (the index lists it as one) has no rationale to show.
+    return bytes.includes(0) ? undefined : rationaleExcerpt(new TextDecoder().decode(bytes));
   } catch {
     return undefined;
   }
