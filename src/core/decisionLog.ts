@@ -137,7 +137,11 @@ export class DecisionLog {
         const entry = await this.readEntry(file);
         if (entry) entries.push([file, entry]);
       });
-      this.applyChanges(entries, []);
+      // A folder replaced under the same name (`mv sub.new sub`) comes as one event: what the old one
+      // held and the new one does not goes.
+      const listed = new Set(entries.map(([file]) => file));
+      const gone = [...this.entries.keys()].filter((known) => isInsideFolder(known, path) && !listed.has(known));
+      this.applyChanges(entries, gone);
       return;
     }
     if (path === this.folder || !isRecordFileName(baseName(path))) return;
@@ -357,7 +361,14 @@ function usableSnapshot(snapshot: IndexSnapshot | undefined, folder: string): Ma
   if (!snapshot || snapshot.version !== SNAPSHOT_VERSION || snapshot.folder !== folder || !Array.isArray(snapshot.entries)) {
     return undefined;
   }
-  return new Map(snapshot.entries.map((entry) => [entry.path, entry]));
+  // The snapshot is a file in the extension's storage: an entry damaged there is skipped and read again.
+  return new Map(snapshot.entries.filter(isSnapshotEntry).map((entry) => [entry.path, entry]));
+}
+
+function isSnapshotEntry(entry: unknown): entry is SnapshotEntry {
+  if (typeof entry !== 'object' || entry === null) return false;
+  const { path, mtime, size, record } = entry as Partial<SnapshotEntry>;
+  return typeof path === 'string' && Number.isFinite(mtime) && Number.isFinite(size) && typeof record === 'object' && record !== null && !Array.isArray(record);
 }
 
 function withDuplicateProblem(record: DecisionRecord, number: number, others: string[]): DecisionRecord {

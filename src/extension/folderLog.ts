@@ -68,8 +68,16 @@ export class FolderLog implements vscode.Disposable {
   ready(): Promise<void> {
     this.loading ??= this.enqueue(async () => {
       const started = Date.now();
-      const snapshot = await this.snapshots.read(this.folder.uri, this.decisionFolder);
-      await this.log.load({ snapshot });
+      let snapshot = await this.snapshots.read(this.folder.uri, this.decisionFolder);
+      try {
+        await this.log.load({ snapshot });
+      } catch (error) {
+        if (!snapshot) throw error;
+        // A cached index that cannot be used must not keep the log from loading: read every file.
+        this.output.warn(`[log] ${this.folder.name}: the cached index could not be used; reading every record`, error);
+        snapshot = undefined;
+        await this.log.load();
+      }
       this.output.info(
         `[log] ${this.folder.name}: ${this.log.records().length} records in ${this.decisionFolder}` +
           ` (${Date.now() - started} ms${snapshot ? ', from cache' : ''})`,

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { NodeFileSystem } from '../../src/cli/nodeFileSystem';
-import { DUPLICATE_NUMBER, DecisionLog, IndexSnapshot, LogChange, SNAPSHOT_VERSION, UNREADABLE } from '../../src/core/decisionLog';
+import { DUPLICATE_NUMBER, DecisionLog, IndexSnapshot, LogChange, SNAPSHOT_VERSION, SnapshotEntry, UNREADABLE } from '../../src/core/decisionLog';
 import * as fc from 'fast-check';
 import { FileSystem } from '../../src/core/fileSystem';
 import type { DecisionRecord } from '../../src/core/record';
@@ -201,6 +201,21 @@ describe('DecisionLog.update and remove', () => {
     assert.deepEqual(log.byNumber(12).map((record) => record.title), ['Moved B']);
   });
 
+  it('drops what a folder replaced under the same name no longer holds (one event for the folder)', async () => {
+    const fs = sampleFs();
+    const { log, events } = await loaded(fs);
+    fs.delete('docs/decisions/archive');
+    fs.setText('docs/decisions/archive/0013-new.md', recordText('New in archive'));
+    await log.update('docs/decisions/archive');
+    assert.equal(log.get('docs/decisions/archive/0003-old-pricing.md'), undefined);
+    assert.deepEqual(log.byNumber(13).map((record) => record.title), ['New in archive']);
+    assert.deepEqual(events.at(-1), { changed: ['docs/decisions/archive/0013-new.md'], removed: ['docs/decisions/archive/0003-old-pricing.md'] });
+    assert.deepEqual(
+      log.records().map((record) => record.number),
+      [1, 2, 13],
+    );
+  });
+
   it('keeps the sorted list until something changes', async () => {
     const { log } = await loaded(sampleFs());
     assert.equal(log.records(), log.records());
@@ -312,6 +327,23 @@ describe('DecisionLog snapshots', () => {
     await fresh.load();
     // Compared as JSON: a snapshot drops keys whose value is undefined, which changes nothing.
     assert.deepEqual(JSON.parse(JSON.stringify(second.records())), JSON.parse(JSON.stringify(fresh.records())));
+  });
+
+  it('reads again the files whose snapshot entries are damaged, and uses the rest', async () => {
+    const memory = sampleFs();
+    const first = new DecisionLog(memory, FOLDER);
+    await first.load();
+    const snapshot = JSON.parse(JSON.stringify(first.snapshot())) as IndexSnapshot;
+    const [postgres, records, archive] = snapshot.entries;
+    const damaged: unknown[] = [null, { ...postgres, record: null }, { path: records.path }, archive, 'garbage'];
+    const counting = new CountingFileSystem(memory);
+    const second = new DecisionLog(counting, FOLDER);
+    await second.load({ snapshot: { ...snapshot, entries: damaged as SnapshotEntry[] } });
+    assert.deepEqual(counting.reads.sort(), [postgres.path, records.path].sort());
+    assert.deepEqual(
+      second.records().map((record) => record.path),
+      first.records().map((record) => record.path),
+    );
   });
 
   it('reopens a log on disk without reading a file again', async () => {
