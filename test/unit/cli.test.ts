@@ -167,6 +167,15 @@ describe('rationale CLI', () => {
     assert.equal(refused.code, 2);
     assert.equal(readFileSync(index, 'utf8'), '# Our own index\n');
     rmSync(index);
+
+    // An index that cannot be read is not taken for a missing one, by --check or by a write.
+    mkdirSync(index);
+    for (const args of [['index', '--check'], ['index']]) {
+      const unreadable = await run(repo, ...args);
+      assert.equal(unreadable.code, 2, args.join(' '));
+      assert.match(unreadable.err, /^rationale index: cannot read docs\/decisions\/index\.md, so it is left as it is: EISDIR/);
+    }
+    rmSync(index, { recursive: true });
     git(repo, 'checkout', '--quiet', '--', 'docs/decisions/0002-use-stripe.md');
   });
 
