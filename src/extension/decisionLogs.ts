@@ -102,8 +102,12 @@ export class DecisionLogs implements vscode.Disposable {
     if (!pending) {
       pending = this.create(folder);
       this.logs.set(key, pending);
-      // A failed lookup should not stick: the next request tries again.
-      pending.catch(() => this.logs.delete(key));
+      // A failed lookup should not stick: the next request tries again. It forgets only itself: a lookup
+      // abandoned when the folder's setting changed fails late, after its successor took its place.
+      const lookup = pending;
+      lookup.catch(() => {
+        if (this.logs.get(key) === lookup) this.logs.delete(key);
+      });
     }
     return pending;
   }
@@ -119,6 +123,7 @@ export class DecisionLogs implements vscode.Disposable {
     // The folder may have left the workspace, or its setting changed, while we looked.
     if (this.tokens.get(key) !== token) throw new Error(`${folder.name} is no longer in the workspace`);
     const log = new FolderLog(folder, decisionFolder, this.output, this.snapshots);
+    this.created.get(key)?.dispose(); // never two logs, and two watchers, for one folder
     this.created.set(key, log);
     log.onDidChange((change) => this.changeEmitter.fire({ folder, ...change }));
     return log;
