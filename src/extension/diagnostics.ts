@@ -115,13 +115,17 @@ export class RecordDiagnostics implements vscode.Disposable {
 
   private async validateFolders(keys: readonly string[]): Promise<void> {
     const folders = new Map(this.logs.folders().map((folder) => [folder.uri.toString(), folder]));
-    for (const key of keys) {
+    // A folder that left the workspace is in no change event of its own: its problems go with it.
+    const departed = [...this.published.keys()].filter((key) => !folders.has(key));
+    for (const key of new Set([...keys, ...departed])) {
       const folder = folders.get(key);
       try {
         if (folder && this.logs.isLoaded(folder)) {
           const log = await this.logs.getLog(folder);
           if (log) await this.validate(key, log);
-        } else if (!folder) {
+        } else {
+          // Gone from the workspace, or its log was dropped (its decision folder setting changed):
+          // what was published came from a log that no longer exists.
           this.clearFolder(key);
         }
       } catch (error) {

@@ -127,6 +127,20 @@ describe('Diagnostics', () => {
     await diagnosticsWhere(uri, (diagnostics) => diagnostics.some((d) => d.code === 'no-data-source' && d.severity === vscode.DiagnosticSeverity.Warning));
   });
 
+  it('takes back what it showed when the decision folder setting moves away, and shows it again when it moves back', async () => {
+    const uri = fileUri(BROKEN);
+    await diagnosticsWhere(uri, withCode('yaml-syntax'));
+    const configuration = vscode.workspace.getConfiguration('rationale', workspaceFolder().uri);
+    try {
+      await configuration.update('decisionFolder', 'docs/elsewhere', vscode.ConfigurationTarget.WorkspaceFolder);
+      await diagnosticsWhere(uri, (diagnostics) => diagnostics.length === 0);
+    } finally {
+      await configuration.update('decisionFolder', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+    }
+    await api.getLog(workspaceFolder()); // as the tree would, once shown
+    await diagnosticsWhere(uri, withCode('yaml-syntax'));
+  });
+
   it('replaces an unknown status with the closest known one, and clears the diagnostics of a deleted record', async () => {
     const uri = fileUri('docs/decisions/0099-a-typo-in-the-status.md');
     created.push(uri);
