@@ -19,6 +19,8 @@ export class FolderLog implements vscode.Disposable {
   readonly fs: VscodeFileSystem;
   private readonly batcher: ChangeBatcher;
   private readonly watcher: vscode.FileSystemWatcher;
+  /** The folders above the decision folder, whose deletion or arrival takes it away or brings it. */
+  private readonly parents: readonly string[];
   private readonly subscriptions: vscode.Disposable[] = [];
   /** Every load and update runs in this chain, one after another, so none sees another half-done. */
   private queue: Promise<void> = Promise.resolve();
@@ -43,8 +45,11 @@ export class FolderLog implements vscode.Disposable {
     this.batcher = new ChangeBatcher((batch) => this.enqueue(() => this.apply(batch)));
     // Watching starts before the first load so nothing written meanwhile is missed; the batcher
     // holds those events until the load is done. `folder/**` also matches the folder itself, so
-    // deleting the whole folder arrives here too.
-    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${decisionFolder}/**`));
+    // deleting the whole folder arrives here too. Its parents are watched as well: VS Code reports
+    // deleting (or renaming) `docs` as that one event, not one for each record below it.
+    this.parents = parentsOf(decisionFolder);
+    const pattern = this.parents.length === 0 ? `${decisionFolder}/**` : `{${[...this.parents, `${decisionFolder}/**`].join(',')}}`;
+    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, pattern));
     this.subscriptions.push(
       this.changeEmitter,
       this.log.onDidChange((change) => {
@@ -58,7 +63,7 @@ export class FolderLog implements vscode.Disposable {
         }
       }),
       this.watcher,
-      this.watcher.onDidCreate((uri) => this.onFileEvent(uri, 'changed')),
+      this.watcher.onDidCreate((uri) => this.onFileEvent(uri, 'created')),
       this.watcher.onDidChange((uri) => this.onFileEvent(uri, 'changed')),
       this.watcher.onDidDelete((uri) => this.onFileEvent(uri, 'deleted')),
     );
@@ -125,9 +130,15 @@ export class FolderLog implements vscode.Disposable {
     for (const subscription of this.subscriptions) subscription.dispose();
   }
 
-  private onFileEvent(uri: vscode.Uri, change: 'changed' | 'deleted'): void {
+  private onFileEvent(uri: vscode.Uri, event: 'created' | 'changed' | 'deleted'): void {
     const path = this.relativePath(uri);
-    if (path !== undefined && isInsideFolder(path, this.decisionFolder)) this.batcher.add(path, change);
+    if (path === undefined) return;
+    if (isInsideFolder(path, this.decisionFolder)) {
+      this.batcher.add(path, event === 'deleted' ? 'deleted' : 'changed');
+    } else if (this.parents.includes(path) && event !== 'changed') {
+      // A parent that went takes the decision folder with it; one that appeared may bring it back.
+      this.batcher.add(this.decisionFolder, event === 'deleted' ? 'deleted' : 'changed');
+    }
   }
 
   private relativePath(uri: vscode.Uri): string | undefined {
@@ -160,4 +171,10 @@ export class FolderLog implements vscode.Disposable {
     });
     return run;
   }
+}
+
+/** `docs/architecture/decisions` → `docs`, `docs/architecture`. */
+function parentsOf(folder: string): string[] {
+  const segments = folder.split('/');
+  return segments.slice(1).map((_segment, index) => segments.slice(0, index + 1).join('/'));
 }

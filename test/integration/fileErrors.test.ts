@@ -167,6 +167,36 @@ describe('File errors', () => {
     });
   });
 
+  describe('a decision folder whose parent is renamed or deleted', () => {
+    const parent = 'docs/nested';
+    const nested = `${parent}/decisions`;
+    const moved = 'docs/nested-moved';
+    const records = async (): Promise<string[]> => ((await api.getLog(workspaceFolder()))?.records() ?? []).map((record) => record.path);
+
+    before(async () => {
+      fs.mkdirSync(uriOf(nested).fsPath, { recursive: true });
+      fs.writeFileSync(uriOf(`${nested}/0001-nested.md`).fsPath, recordText('Nested'));
+      await vscode.workspace.getConfiguration('rationale', workspaceFolder().uri).update('decisionFolder', nested, vscode.ConfigurationTarget.WorkspaceFolder);
+      await until(async () => (await records()).length === 1, `the log reads ${nested}`);
+    });
+
+    after(async () => {
+      await vscode.workspace.getConfiguration('rationale', workspaceFolder().uri).update('decisionFolder', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+      for (const folder of [parent, moved]) fs.rmSync(uriOf(folder).fsPath, { recursive: true, force: true });
+      await until(async () => (await api.getLog(workspaceFolder()))?.decisionFolder === 'docs/decisions', 'the log reads docs/decisions again');
+    });
+
+    it('drops the records when the parent goes, and reads them again when it comes back', async () => {
+      // The file watcher reports such a change as one event for the parent, none for the records.
+      fs.renameSync(uriOf(parent).fsPath, uriOf(moved).fsPath);
+      await until(async () => (await records()).length === 0, 'the log drops the records of the renamed parent');
+      fs.renameSync(uriOf(moved).fsPath, uriOf(parent).fsPath);
+      await until(async () => (await records()).join() === `${nested}/0001-nested.md`, 'the log reads them again when the parent is back');
+      fs.rmSync(uriOf(parent).fsPath, { recursive: true });
+      await until(async () => (await records()).length === 0, 'the log drops the records of the deleted parent');
+    });
+  });
+
   describe('a decision folder whose name starts with two dots', () => {
     const dotted = '..decisions';
 
