@@ -39,11 +39,21 @@ export async function createRecord(fs: FileSystem, folder: string, input: Create
   // File names alone cannot reserve a number (two titles give two names), so calls on one file
   // system take turns; exclusive creation still guards against writers outside this process.
   return serialized(fs, target, async () => {
-    const names = (await listRecordFiles(fs, target)).map(baseName);
+    const names = await recordNames(fs, target);
     return detectNamingConvention(names) === 'dated'
       ? createDated(fs, target, input, names)
       : createNumbered(fs, target, input, nextFreeNumber(names));
   });
+}
+
+/** The names of the record files under a folder; refused when a subfolder cannot be read, since its numbers are unknown. */
+async function recordNames(fs: FileSystem, folder: string): Promise<string[]> {
+  const unreadable: string[] = [];
+  const names = (await listRecordFiles(fs, folder, (path) => unreadable.push(path))).map(baseName);
+  if (unreadable.length > 0) {
+    throw new Error(`Cannot read ${unreadable.join(', ')}: a record there may already have the next number. Make it readable, then try again.`);
+  }
+  return names;
 }
 
 /** The convention most of a log's files follow; numbered when it has none yet. */
@@ -83,14 +93,14 @@ async function createNumbered(fs: FileSystem, folder: string, input: CreateRecor
     await fs.deleteFile(path);
     // Both may have looked at once and both given back: a random pause breaks the tie.
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 50));
-    number = nextFreeNumber((await listRecordFiles(fs, folder)).map(baseName));
+    number = nextFreeNumber(await recordNames(fs, folder));
   }
   throw new Error(`Could not find a free record number in ${folder} after ${MAX_ATTEMPTS} tries`);
 }
 
 async function numberTakenByAnother(fs: FileSystem, folder: string, path: string, number: number): Promise<boolean> {
   const own = baseName(path);
-  return (await listRecordFiles(fs, folder)).some((other) => baseName(other) !== own && numberFromFileName(baseName(other)) === number);
+  return (await recordNames(fs, folder)).some((other) => other !== own && numberFromFileName(other) === number);
 }
 
 async function createDated(fs: FileSystem, folder: string, input: CreateRecordInput, names: readonly string[]): Promise<CreatedRecord> {

@@ -68,6 +68,8 @@ interface Entry {
 
 export class DecisionLog {
   private entries = new Map<string, Entry>();
+  /** Subfolders that could not be listed, with the reason: their records are unknown. */
+  private unreadable = new Map<string, string>();
   /** Paths per record number; more than one path is a duplicate. */
   private pathsByNumber = new Map<number, Set<string>>();
   private sorted: DecisionRecord[] | undefined;
@@ -92,7 +94,8 @@ export class DecisionLog {
    */
   async load(options: LoadOptions = {}): Promise<void> {
     const reusable = usableSnapshot(options.snapshot, this.folder);
-    const paths = await listRecordFiles(this.fs, this.folder);
+    const unreadable = new Map<string, string>();
+    const paths = await listRecordFiles(this.fs, this.folder, (path, error) => unreadable.set(path, errorMessage(error)));
     const loaded = new Map<string, Entry>();
     const toRead = reusable ? await this.reuseUnchanged(paths, reusable, loaded) : paths;
     await forEachLimited(toRead, READ_CONCURRENCY, async (path) => {
@@ -100,6 +103,7 @@ export class DecisionLog {
       if (entry) loaded.set(path, entry);
     });
 
+    this.unreadable = unreadable;
     const removed = [...this.entries.keys()].filter((path) => !loaded.has(path));
     // Records keep the folder's listing order until sorted; sort once so the map iterates stably.
     this.entries = new Map([...loaded].sort(([a], [b]) => compareStrings(a, b)));
@@ -131,7 +135,8 @@ export class DecisionLog {
       return;
     }
     if (stat.type === 'directory') {
-      const paths = await listRecordFiles(this.fs, path);
+      for (const known of [...this.unreadable.keys()]) if (isInsideFolder(known, path)) this.unreadable.delete(known);
+      const paths = await listRecordFiles(this.fs, path, (folder, error) => this.unreadable.set(folder, errorMessage(error)));
       const entries: Array<[string, Entry]> = [];
       await forEachLimited(paths, READ_CONCURRENCY, async (file) => {
         const entry = await this.readEntry(file);
@@ -156,9 +161,20 @@ export class DecisionLog {
       this.applyChanges([], [path]);
       return;
     }
+    for (const known of [...this.unreadable.keys()]) if (isInsideFolder(known, path)) this.unreadable.delete(known);
     const prefix = path === '' ? '' : `${path}/`;
     const under = [...this.entries.keys()].filter((candidate) => candidate.startsWith(prefix));
     if (under.length > 0) this.applyChanges([], under);
+  }
+
+  /**
+   * The subfolders that could not be listed, with the reason, sorted. Their records are missing from
+   * the log, so a check of it is incomplete and a new number may already be taken there.
+   */
+  unreadableFolders(): Array<{ path: string; reason: string }> {
+    return [...this.unreadable]
+      .sort(([a], [b]) => compareStrings(a, b))
+      .map(([path, reason]) => ({ path, reason }));
   }
 
   /** Every record, by number (records without one last), then by path. Cached until a change. */
@@ -422,7 +438,11 @@ function safeParse(path: string, text: string): DecisionRecord {
 }
 
 function unreadableRecord(path: string, error: unknown, code = UNREADABLE, what = 'Could not read'): DecisionRecord {
-  return fileOnlyRecord(path, { code, severity: 'error', message: `${what} ${path}: ${error instanceof Error ? error.message : String(error)}` });
+  return fileOnlyRecord(path, { code, severity: 'error', message: `${what} ${path}: ${errorMessage(error)}` });
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** A record known only by its file name (number and title), with the one problem that says why. */

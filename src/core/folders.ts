@@ -71,18 +71,21 @@ export function isInsideFolder(path: string, folder: string): boolean {
 
 /**
  * Record files under a folder, recursively, skipping hidden folders and node_modules. A missing
- * folder has none; an unreadable subfolder is skipped; an unreadable top folder rejects.
+ * folder has none; an unreadable top folder rejects; an unreadable subfolder is skipped, and told
+ * to `onUnreadable`, since what it holds is then unknown (its numbers, its problems).
  */
-export async function listRecordFiles(fs: FileSystem, folder: string): Promise<string[]> {
+export async function listRecordFiles(fs: FileSystem, folder: string, onUnreadable?: (path: string, error: unknown) => void): Promise<string[]> {
   const files: string[] = [];
   const walk = async (dir: string): Promise<void> => {
     let entries;
     try {
       entries = await fs.readDirectory(dir);
     } catch (error) {
-      // A folder deleted while scanning, or unreadable below the top: skip it, keep the rest.
-      if (dir !== folder || (error instanceof FileSystemError && error.code === 'FileNotFound')) return;
-      throw error;
+      // A folder deleted while scanning is simply gone; one that cannot be read keeps the rest going.
+      if (error instanceof FileSystemError && error.code === 'FileNotFound') return;
+      if (dir === folder) throw error;
+      onUnreadable?.(dir, error);
+      return;
     }
     const subfolders: string[] = [];
     for (const entry of entries) {

@@ -87,6 +87,7 @@ export class FolderLog implements vscode.Disposable {
         `[log] ${this.folder.name}: ${this.log.records().length} records in ${this.decisionFolder}` +
           ` (${Date.now() - started} ms${snapshot ? ', from cache' : ''})`,
       );
+      this.warnOfUnreadableFolders();
     }).then(
       () => this.batcher.resume(),
       (error: unknown) => {
@@ -128,6 +129,15 @@ export class FolderLog implements vscode.Disposable {
     this.disposed = true;
     this.batcher.dispose();
     for (const subscription of this.subscriptions) subscription.dispose();
+  }
+
+  /** Records in a folder that cannot be read are missing from the log: say so rather than show less in silence. */
+  private warnOfUnreadableFolders(): void {
+    const unreadable = this.log.unreadableFolders();
+    if (unreadable.length === 0) return;
+    for (const { path, reason } of unreadable) this.output.warn(`[log] ${this.folder.name}: cannot read ${path}: ${reason}`);
+    const names = unreadable.map(({ path }) => path).join(', ');
+    void vscode.window.showWarningMessage(`Rationale: cannot read ${names} in ${this.folder.name}, so the records there are not shown or checked.`);
   }
 
   private onFileEvent(uri: vscode.Uri, event: 'created' | 'changed' | 'deleted'): void {

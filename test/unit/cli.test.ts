@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
@@ -177,6 +177,36 @@ describe('rationale CLI', () => {
     }
     rmSync(index, { recursive: true });
     git(repo, 'checkout', '--quiet', '--', 'docs/decisions/0002-use-stripe.md');
+  });
+
+  it('lint, index and list say so when a subfolder cannot be read, instead of passing over its records', function () {
+    // Root reads every folder; the CLI runs as the unprivileged user "nobody" to meet one it cannot read.
+    if (process.getuid?.() !== 0 || spawnSync('setpriv', ['--version']).error) this.skip();
+    const plain = realpathSync(mkdtempSync(path.join(tmpdir(), 'rationale-cli-unreadable-')));
+    try {
+      chmodSync(plain, 0o755);
+      write(plain, 'docs/decisions/0001-a.md', record('A', 'proposed'));
+      write(plain, 'docs/decisions/team/0001-b.md', record('B', 'proposed'));
+      chmodSync(path.join(plain, 'docs/decisions/team'), 0o000);
+      const asNobody = (...args: string[]) =>
+        spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, ...args, '--dir', 'docs/decisions'], { cwd: plain, encoding: 'utf8' });
+      const cannotRead = /cannot read docs\/decisions\/team \(EACCES: permission denied/;
+
+      const lint = asNobody('lint', '--require-complete', 'off');
+      assert.equal(lint.status, 1, lint.stderr);
+      assert.match(lint.stdout, /^docs\/decisions\/team:1: error: This folder cannot be read \(EACCES: permission denied.*\): the records in it are not checked\. \[unreadable-folder\]$/m);
+      const index = asNobody('index');
+      assert.equal(index.status, 2);
+      assert.match(index.stderr, cannotRead);
+      assert.ok(!existsSync(path.join(plain, 'docs/decisions/index.md')), 'no partial index is written');
+      const list = asNobody('list');
+      assert.equal(list.status, 0);
+      assert.match(list.stdout, /^1 +proposed +2026-11-02 +A$/m);
+      assert.match(list.stderr, cannotRead);
+    } finally {
+      chmodSync(path.join(plain, 'docs/decisions/team'), 0o755);
+      rmSync(plain, { recursive: true, force: true });
+    }
   });
 
   it('lint exits 0 on a clean log and 1 with every problem located on a line', async () => {

@@ -138,6 +138,18 @@ describe('createRecord races', () => {
     assert.equal(new Set(created.map((record) => record.path)).size, 4);
   });
 
+  it('refuses to number a record while a subfolder cannot be read, since a number there is unknown', async () => {
+    const memory = new MemoryFileSystem({ 'docs/decisions/0001-a.md': '', 'docs/decisions/team/0002-b.md': '' });
+    const unlistable: FileSystem = Object.assign(Object.create(memory) as MemoryFileSystem, {
+      readDirectory: (p: string) => (p === 'docs/decisions/team' ? Promise.reject(new FileSystemError('NoPermissions', p)) : memory.readDirectory(p)),
+    });
+    await assert.rejects(createRecord(unlistable, FOLDER, input('Next')), /^Error: Cannot read docs\/decisions\/team: a record there may already have the next number/);
+    assert.deepEqual(
+      (await memory.readDirectory(FOLDER)).map((entry) => entry.name).sort(),
+      ['0001-a.md', 'team'],
+    );
+  });
+
   it('keeps going after a failed call', async () => {
     const fs = new MemoryFileSystem();
     const results = await Promise.allSettled([

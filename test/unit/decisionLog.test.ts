@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { NodeFileSystem } from '../../src/cli/nodeFileSystem';
 import { DUPLICATE_NUMBER, DecisionLog, IndexSnapshot, LogChange, SNAPSHOT_VERSION, SnapshotEntry, UNREADABLE } from '../../src/core/decisionLog';
 import * as fc from 'fast-check';
-import { FileSystem } from '../../src/core/fileSystem';
+import { FileSystem, FileSystemError } from '../../src/core/fileSystem';
 import type { DecisionRecord } from '../../src/core/record';
 import { MemoryFileSystem } from './memoryFileSystem';
 
@@ -256,6 +256,39 @@ describe('DecisionLog.update and remove', () => {
       }),
       { seed: 20261123, numRuns: 200 },
     );
+  });
+});
+
+/** A file system on which one folder cannot be listed while `blocked`, as a folder without read permission. */
+class UnlistableFolder extends CountingFileSystem {
+  blocked = true;
+  constructor(
+    inner: FileSystem,
+    private readonly folder: string,
+  ) {
+    super(inner);
+  }
+  readDirectory(p: string): ReturnType<FileSystem['readDirectory']> {
+    if (this.blocked && p === this.folder) return Promise.reject(new FileSystemError('NoPermissions', p, `EACCES: permission denied, scandir '${p}'`));
+    return super.readDirectory(p);
+  }
+}
+
+describe('DecisionLog and folders it cannot read', () => {
+  it('names a subfolder it cannot list, keeps the rest, and forgets it once it is read', async () => {
+    const fs = new UnlistableFolder(sampleFs(), 'docs/decisions/archive');
+    const log = new DecisionLog(fs, FOLDER);
+    await log.load();
+    assert.deepEqual(log.unreadableFolders(), [{ path: 'docs/decisions/archive', reason: "EACCES: permission denied, scandir 'docs/decisions/archive'" }]);
+    assert.deepEqual(
+      log.records().map((record) => record.number),
+      [1, 2],
+    );
+    // Made readable, and its event arrives: it is read and no longer named.
+    fs.blocked = false;
+    await log.update('docs/decisions/archive');
+    assert.deepEqual(log.unreadableFolders(), []);
+    assert.equal(log.byNumber(3).length, 1);
   });
 });
 

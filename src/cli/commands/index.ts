@@ -22,6 +22,8 @@ export async function indexCommand(args: string[], io: Io): Promise<number> {
   }
   noPositionals(positionals);
   const { repository, log } = await loadLog(io.cwd, values.dir as string | undefined);
+  const unreadable = log.unreadableFolders().map((folder) => `${folder.path} (${folder.reason})`);
+  if (unreadable.length > 0) throw new Error(`cannot read ${unreadable.join(', ')}: the index would leave out the records there`);
   const path = joinPath(repository.folder, INDEX_FILE_NAME);
   const text = renderIndex(log.records(), { prefix: (values.prefix as string | undefined) ?? 'DR', folder: repository.folder });
   // Only a missing file is missing: one that cannot be read may be someone's, and is not overwritten.

@@ -67,6 +67,9 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
       }
     },
   });
+  for (const { path: folder, reason } of log.unreadableFolders()) {
+    problems.set(folder, [{ code: 'unreadable-folder', severity: 'error', line: 0, message: `This folder cannot be read (${reason}): the records in it are not checked.` }]);
+  }
   if (values['verify-sign-offs']) {
     for (const [file, list] of await unverifiedApprovals(log.records(), repository.root, prefix)) {
       problems.set(file, [...(problems.get(file) ?? []), ...list]);

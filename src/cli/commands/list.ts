@@ -33,6 +33,7 @@ export async function listCommand(args: string[], io: Io): Promise<number> {
     .filter((record) => status === undefined || (record.status ?? record.statusText?.toLowerCase()) === status)
     .filter((record) => tag === undefined || record.tags.includes(tag));
   io.out(format === 'json' ? JSON.stringify(records.map(toJson), null, 2) : renderTable(records));
+  for (const folder of log.unreadableFolders()) io.err(`rationale list: cannot read ${folder.path} (${folder.reason}): its records are not listed`);
   return 0;
 }
 
