@@ -10,7 +10,7 @@ import { numberFromFileName } from '../../src/core/naming';
 import { parseRecord } from '../../src/core/parse';
 import type { RationaleApi } from '../../src/extension/api';
 import type { NewRecordResult } from '../../src/extension/newRecord';
-import { DR4, DR5, FixtureLog, rationale, readText, uriOf, workspaceFolder } from './helpers';
+import { DR4, DR5, FixtureLog, readText, rememberFixtures, uriOf, workspaceFolder } from './helpers';
 
 const DECISIONS = 'docs/decisions';
 
@@ -61,14 +61,10 @@ describe('Concurrent writers', () => {
   let fixtures: FixtureLog;
 
   before(async () => {
-    api = await rationale();
-    fixtures = new FixtureLog(api);
-    await fixtures.remember();
+    ({ api, fixtures } = await rememberFixtures());
   });
 
-  afterEach(async () => {
-    await fixtures.restore();
-  });
+  afterEach(() => fixtures.restore());
 
   it('gives two New Decision Record commands started together two numbers', async () => {
     const records = (await api.getLog(workspaceFolder()))?.records() ?? [];

@@ -74,6 +74,14 @@ function indexedShape(api: RationaleApi, path: string): Promise<string> {
   });
 }
 
+/** The extension's API and the fixture log, remembered: what a suite that changes the fixtures sets up first. */
+export async function rememberFixtures(): Promise<{ api: RationaleApi; fixtures: FixtureLog }> {
+  const api = await rationale();
+  const fixtures = new FixtureLog(api);
+  await fixtures.remember();
+  return { api, fixtures };
+}
+
 /**
  * Remembers the fixture records' text; `restore()` reverts and closes every editor, deletes the
  * files a test created, writes the records back and waits until the index has them again.

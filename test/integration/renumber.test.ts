@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { RationaleApi } from '../../src/extension/api';
 import type { DecisionNode } from '../../src/extension/decisionTree';
 import type { RenumberResult } from '../../src/extension/renumberCommand';
-import { FixtureLog, rationale, readText, until, uriOf, workspaceFolder } from './helpers';
+import { FixtureLog, readText, rememberFixtures, until, uriOf, workspaceFolder } from './helpers';
 
 const POSTGRES = 'docs/decisions/0014-use-postgres.md';
 const REDIS = 'docs/decisions/0014-use-redis.md';
@@ -62,9 +62,7 @@ describe('Renumber Decision', () => {
   let fixtures: FixtureLog;
 
   before(async () => {
-    api = await rationale();
-    fixtures = new FixtureLog(api);
-    await fixtures.remember();
+    ({ api, fixtures } = await rememberFixtures());
     await vscode.commands.executeCommand('rationale.groupBy.status');
   });
 
@@ -74,9 +72,7 @@ describe('Renumber Decision', () => {
     await until(async () => (await problemCodes(api, CACHE)) !== undefined, 'the index has the third record');
   });
 
-  afterEach(async () => {
-    await fixtures.restore();
-  });
+  afterEach(() => fixtures.restore());
 
   it('marks both records of a duplicate number in the tree', async () => {
     for (const [path, other] of [

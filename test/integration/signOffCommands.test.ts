@@ -8,7 +8,7 @@ import { acceptanceGaps } from '../../src/core/acceptanceGaps';
 import { parseRecord } from '../../src/core/parse';
 import { editRecord } from '../../src/extension/recordEditing';
 import type { SupersedeResult } from '../../src/extension/supersede';
-import { DR4, DR5, FixtureLog, rationale, readText, today, until, uriOf, workspaceFolder } from './helpers';
+import { DR4, DR5, FixtureLog, readText, rememberFixtures, today, until, uriOf, workspaceFolder } from './helpers';
 
 const ANA_PENDING = `  - name: Ana Ruiz
     email: ana@example.com
@@ -27,14 +27,10 @@ describe('Sign-off commands', () => {
   let fixtures: FixtureLog;
 
   before(async () => {
-    api = await rationale();
-    fixtures = new FixtureLog(api);
-    await fixtures.remember();
+    ({ api, fixtures } = await rememberFixtures());
   });
 
-  afterEach(async () => {
-    await fixtures.restore();
-  });
+  afterEach(() => fixtures.restore());
 
   it('Sign Off approves as the git user, with today and the comment, touching only that entry', async () => {
     const changed = await vscode.commands.executeCommand('rationale.signOff', { uri: uriOf(DR4), state: 'approved', comment: 'Numbers check out.' });

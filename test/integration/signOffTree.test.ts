@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RationaleApi } from '../../src/extension/api';
 import type { DecisionNode } from '../../src/extension/decisionTree';
-import { DR4, FixtureLog, rationale, uriOf, until } from './helpers';
+import { DR4, FixtureLog, rememberFixtures, until, uriOf } from './helpers';
 
 function labelOf(api: RationaleApi, node: DecisionNode): string {
   const label = api.tree.getTreeItem(node).label;
@@ -24,14 +24,10 @@ describe('Sign-off in the Decisions tree', () => {
   let fixtures: FixtureLog;
 
   before(async () => {
-    api = await rationale();
-    fixtures = new FixtureLog(api);
-    await fixtures.remember();
+    ({ api, fixtures } = await rememberFixtures());
   });
 
-  after(async () => {
-    await fixtures.restore();
-  });
+  after(() => fixtures.restore());
 
   it('lists the records awaiting the git user first', async () => {
     const [first] = await api.tree.getChildren();

@@ -7,7 +7,7 @@ import { chownSync, statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { RationaleApi } from '../../src/extension/api';
 import type { DecisionNode } from '../../src/extension/decisionTree';
-import { DR4, FixtureLog, errorMessagesDuring, rationale, readText, today, until, uriOf, workspaceFolder } from './helpers';
+import { DR4, FixtureLog, errorMessagesDuring, readText, rememberFixtures, today, until, uriOf, workspaceFolder } from './helpers';
 
 function git(...args: string[]): string {
   return execFileSync('git', args, { cwd: workspaceFolder().uri.fsPath, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
@@ -48,9 +48,7 @@ describe('Verified sign-offs', () => {
   const notes = () => vscode.Uri.joinPath(workspaceFolder().uri, 'docs', 'provenance-notes.md');
 
   before(async () => {
-    api = await rationale();
-    fixtures = new FixtureLog(api);
-    await fixtures.remember();
+    ({ api, fixtures } = await rememberFixtures());
     startHead = git('rev-parse', 'HEAD');
   });
 
