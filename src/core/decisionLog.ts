@@ -135,7 +135,7 @@ export class DecisionLog {
       return;
     }
     if (stat.type === 'directory') {
-      for (const known of [...this.unreadable.keys()]) if (isInsideFolder(known, path)) this.unreadable.delete(known);
+      this.forgetUnreadableUnder(path);
       const paths = await listRecordFiles(this.fs, path, (folder, error) => this.unreadable.set(folder, errorMessage(error)));
       const entries: Array<[string, Entry]> = [];
       await forEachLimited(paths, READ_CONCURRENCY, async (file) => {
@@ -145,8 +145,10 @@ export class DecisionLog {
       // A folder replaced under the same name (`mv sub.new sub`) comes as one event: what the old one
       // held and the new one does not goes.
       const listed = new Set(entries.map(([file]) => file));
-      const gone = [...this.entries.keys()].filter((known) => isInsideFolder(known, path) && !listed.has(known));
-      this.applyChanges(entries, gone);
+      this.applyChanges(
+        entries,
+        this.pathsUnder(path).filter((known) => !listed.has(known)),
+      );
       return;
     }
     if (path === this.folder || !isRecordFileName(baseName(path))) return;
@@ -161,10 +163,19 @@ export class DecisionLog {
       this.applyChanges([], [path]);
       return;
     }
-    for (const known of [...this.unreadable.keys()]) if (isInsideFolder(known, path)) this.unreadable.delete(known);
-    const prefix = path === '' ? '' : `${path}/`;
-    const under = [...this.entries.keys()].filter((candidate) => candidate.startsWith(prefix));
+    this.forgetUnreadableUnder(path);
+    const under = this.pathsUnder(path);
     if (under.length > 0) this.applyChanges([], under);
+  }
+
+  /** The known records at `path` or below it (every record for ''). */
+  private pathsUnder(path: string): string[] {
+    return [...this.entries.keys()].filter((known) => path === '' || isInsideFolder(known, path));
+  }
+
+  /** Forgets the unreadable folders at `path` or below it: it is gone, or about to be listed again. */
+  private forgetUnreadableUnder(path: string): void {
+    for (const folder of [...this.unreadable.keys()]) if (path === '' || isInsideFolder(folder, path)) this.unreadable.delete(folder);
   }
 
   /**
@@ -401,13 +412,18 @@ function sameProblems(a: DecisionRecord, b: DecisionRecord): boolean {
   return a.problems.length === b.problems.length && a.problems.every((problem, index) => problem.message === b.problems[index].message);
 }
 
+/** Bytes with a NUL in them are a binary file, not text (git's test too). */
+export function isBinary(bytes: Uint8Array): boolean {
+  return bytes.includes(0);
+}
+
 /**
  * Parses a file's bytes as a record. Bytes that are not UTF-8 are read as U+FFFD and reported; a file
  * with NUL bytes is binary (git's test too), and is listed with that error rather than with what its
  * bytes happen to say.
  */
 function readRecordText(path: string, bytes: Uint8Array): DecisionRecord {
-  if (bytes.includes(0)) {
+  if (isBinary(bytes)) {
     return fileOnlyRecord(path, { code: 'binary-file', severity: 'error', message: 'This file is binary, not a markdown record: move it out of the decision folder.' });
   }
   let text: string;

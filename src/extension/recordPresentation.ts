@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { DecisionRecord, Status } from '../core/record';
-import { DUPLICATE_NUMBER } from '../core/decisionLog';
+import { DUPLICATE_NUMBER, isBinary } from '../core/decisionLog';
 import { recordDescription, signOffSummary } from '../core/grouping';
 import { rationaleExcerpt } from '../core/parse';
 
@@ -104,7 +104,7 @@ export async function savedRationaleExcerpt(uri: vscode.Uri): Promise<string | u
   try {
     const bytes = await vscode.workspace.fs.readFile(uri);
     // A binary file (the index lists it as one) has no rationale to show.
-    return bytes.includes(0) ? undefined : rationaleExcerpt(new TextDecoder().decode(bytes));
+    return isBinary(bytes) ? undefined : rationaleExcerpt(new TextDecoder().decode(bytes));
   } catch {
     return undefined;
   }
