@@ -15,12 +15,14 @@ export function isRecordFileName(name: string): boolean {
 }
 
 /**
- * `template`, `adr-template`, `adr000-template`, `template-madr`, `madr-template` are templates;
- * `0039-use-apache-velocity-as-template-engine` (JabRef) is a record about one.
+ * `template`, `adr-template`, `adr000-template`, `0000-template`, `template-madr`, `madr-template`
+ * are templates. A name with a record number or a date is a record, even about templates
+ * (`0012-template-engine`, `0039-use-apache-velocity-as-template-engine`), unless it is only `template`.
  */
 function isTemplateStem(stem: string): boolean {
+  const numbered = /^(?:(?:adr|dr|rfc)[-_ ]?)?0*[1-9]\d*[-_ ]/i.test(stem);
   const words = stem.replace(/^(?:(?:adr|dr|rfc)[-_ ]?)?\d*[-_ ]?/i, '');
-  return /^template(?:[-_ ]|$)|[-_ ]template$/i.test(words);
+  return numbered ? /^template$/i.test(words) : /^template(?:[-_ ]|$)|[-_ ]template$/i.test(words);
 }
 
 /**
