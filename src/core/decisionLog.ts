@@ -42,7 +42,7 @@ export interface LoadOptions {
 }
 
 /** Bumped whenever the record model or the parser changes what a snapshot would hold. */
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
 
 /** Enough reads in flight to hide latency (remote workspaces), few enough not to exhaust handles. */
 export const READ_CONCURRENCY = 32;

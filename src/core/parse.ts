@@ -8,7 +8,7 @@ import { readDate } from './dates';
 import { type MarkdownOutline, findSection, outlineMarkdown, plainExcerpt, sectionRange } from './markdownSections';
 import { numberFromFileName } from './naming';
 import { type FrontMatterField, frontMatterBodyStart, readFrontMatter } from './parseFrontMatter';
-import { interpretStatus, normaliseSignOffState, plainStatusWords, referenceNumbers, referencesIn } from './parseStatus';
+import { SUPERSEDED_BY, SUPERSEDES, interpretStatus, normaliseSignOffState, plainStatusWords, referenceNumbers, referencesIn } from './parseStatus';
 import { type DataSource, type DecisionRecord, type Problem, type RecordFormat, type SignOff, type Status, emptyRecord } from './record';
 
 /** A value read from the file with the 0-based line it is on. */
@@ -50,7 +50,7 @@ export function rationaleExcerpt(text: string): string | undefined {
   const rationale = rationaleSection(outline);
   const excerpt = rationale === -1 ? undefined : plainExcerpt(outline, sectionRange(outline, rationale));
   if (excerpt !== undefined) return excerpt;
-  const decision = findSection(outline, (name) => /^decision outcome\b|^(?:the )?decisions?$|^decision made$|^outcome$/.test(name), 2);
+  const decision = decisionSection(outline);
   return decision === -1 ? undefined : plainExcerpt(outline, sectionRange(outline, decision));
 }
 
@@ -185,7 +185,7 @@ function detachStrings(record: DecisionRecord): DecisionRecord {
 export function cleanTitle(text: string): string {
   let title = text.replace(/\s*\{#[\w-]+\}\s*$/, '').replace(/\s+/g, ' ').trim();
   const bracketed = leadingBracket(title);
-  if (bracketed && /^\[\s*(?:superse|deprecat|reject|accept|propos|draft|obsolete|retired|replaced)/i.test(bracketed) && title.length > bracketed.length) {
+  if (bracketed && /^\[\s*(?:super[sc]e|deprecat|reject|accept|propos|draft|obsolete|retired|replaced)/i.test(bracketed) && title.length > bracketed.length) {
     title = title.slice(bracketed.length).trim();
   }
   const withoutNumber = title
@@ -319,10 +319,10 @@ function statusSection(outline: MarkdownOutline): StatusFinding | undefined {
     const text = outline.content[line].trim();
     if (text === '') continue;
     const words = plainStatusWords(text);
-    if (/^superse[cd]ed by\b|^replaced by\b/.test(words)) {
+    if (SUPERSEDED_BY.test(words)) {
       supersededBy.push(...referencesIn(text));
       superseding ??= { text, line };
-    } else if (/^superse[cd]es\b|^replaces\b/.test(words)) {
+    } else if (SUPERSEDES.test(words)) {
       supersedes.push(...referencesIn(text));
     } else if (/^amended by\b|^amends\b|^amending\b|^amendment (?:of|to)\b/.test(words)) {
       related.push(...referencesIn(text));
@@ -385,13 +385,29 @@ function changeLogDate(entry: ChangeLogEntry | undefined): Located | undefined {
 // ---- Rationale and context ------------------------------------------------------------------------
 
 function rationaleSection(outline: MarkdownOutline): number {
-  return findSection(outline, (name) => /\brationale\b/.test(name) || name === 'why', 2);
+  return findSection(outline, (name) => /\brationale\b|^why$|^justification$|^reasoning$/.test(name), 2);
 }
 
-/** A Rationale section with some text in it: one line of plain text is enough to tell. */
+function decisionSection(outline: MarkdownOutline): number {
+  return findSection(outline, (name) => /^decision outcome\b|^(?:the )?decisions?$|^decision made$|^outcome$/.test(name), 2);
+}
+
+/**
+ * A record says why when it has a Rationale section with text in it (one line of plain text is
+ * enough to tell), or when its decision gives a reason: MADR's `Chosen option: "…", because …`,
+ * or a Decision section that says "because". The template's unfilled `because {justification…}`
+ * does not count.
+ */
 function hasRationale(outline: MarkdownOutline): boolean {
   const index = rationaleSection(outline);
-  return index !== -1 && plainExcerpt(outline, sectionRange(outline, index), 1) !== undefined;
+  if (index !== -1 && plainExcerpt(outline, sectionRange(outline, index), 1) !== undefined) return true;
+  const decision = decisionSection(outline);
+  if (decision === -1) return false;
+  const { start, end } = sectionRange(outline, decision);
+  for (let line = start; line < end; line++) {
+    if (/\bbecause\b(?![\s:,]*[{[])/i.test(outline.content[line])) return true;
+  }
+  return false;
 }
 
 /** The first non-blank line of the Context section (the line after its heading when it is empty). */
@@ -435,7 +451,8 @@ function stringList(value: unknown): string[] {
 
 /** People as a YAML list, `Ana, Sam and Lee`-style text, or objects with a name. */
 function peopleList(value: unknown): string[] {
-  const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/\s*[,;]\s*/) : value === undefined || value === null ? [] : [value];
+  // A comma inside brackets belongs to the person: `Fredrik (and others who attended, I think)`.
+  const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/\s*[,;]\s*(?![^(]*\))/) : value === undefined || value === null ? [] : [value];
   return items
     .map((item) => (item !== null && typeof item === 'object' && !(item instanceof Date) ? scalarText((item as Record<string, unknown>).name) : scalarText(item)).trim())
     .filter((item) => item !== '' && !isPlaceholder(item));

@@ -41,14 +41,19 @@ const STATUS_EMOJI: readonly [Status, RegExp][] = [
   ['proposed', /[🚧⏳⌛📝💬🤔🟡🟠⏸]/u],
 ];
 
+/** `supersedes …` / `replaces …`, in plain status words; adr-tools writes "Supercedes" (sic). */
+export const SUPERSEDES = /^super[sc]e[cd]es\b|^replaces\b/;
+/** `superseded by …` / `replaced by …`, in plain status words; adr-tools writes "Superceded by" (sic). */
+export const SUPERSEDED_BY = /^super[sc]e[cd]ed by\b|^replaced by\b/;
+
 /** Reads a status text; the record numbers in `superseded by …` / `supersedes …` clauses come along. */
 export function interpretStatus(text: string): StatusReading {
   const reading: StatusReading = { supersededBy: [], supersedes: [] };
   // `accepted; supersedes ADR-0045` (JabRef): the first clause is the status, the others add links.
-  const clauses = text.split(/\s*[;\n]\s*|,\s+(?=superse|replace)/i).filter((clause) => clause.trim() !== '');
+  const clauses = text.split(/\s*[;\n]\s*|[,.]\s+(?=super[sc]e|replace)/i).filter((clause) => clause.trim() !== '');
   clauses.forEach((clause, index) => {
     const words = plainStatusWords(clause);
-    if (/^superse[cd]es\b|^replaces\b/.test(words)) {
+    if (SUPERSEDES.test(words)) {
       reading.supersedes.push(...referencesIn(clause));
       return;
     }

@@ -117,6 +117,7 @@ const FIXTURE_CASES: Record<string, Expected> = {
     rationaleExcerpt: 'Chosen option: "PostgreSQL", because the team already runs it.',
     titleLine: 7,
     contextLine: 11,
+    hasRationale: true, // MADR's `Chosen option: …, because …`
   },
   'formats/madr4/0002-use-kafka-for-events.md': {
     number: 2,
@@ -135,6 +136,7 @@ const FIXTURE_CASES: Record<string, Expected> = {
     format: 'madr',
     titleLine: 4,
     contextLine: 8,
+    hasRationale: true, // MADR's `Chosen option: …, because …`
   },
   'formats/madr2/0001-choose-a-css-framework.md': {
     number: 1,
@@ -146,6 +148,7 @@ const FIXTURE_CASES: Record<string, Expected> = {
     decisionMakers: ['Kai Wong', 'Lena Fox'],
     titleLine: 0,
     contextLine: 10,
+    hasRationale: true, // MADR's `Chosen option: …, because …`
   },
   'formats/madr2/0002-store-sessions-in-redis.md': {
     number: 2,
@@ -204,6 +207,7 @@ const FIXTURE_CASES: Record<string, Expected> = {
     format: 'log4brains',
     tags: ['process', 'git'],
     decisionMakers: ['Noor Ali', 'Ben Ode'],
+    hasRationale: true, // MADR's `Chosen option: …, because …`
   },
   'formats/log4brains/20230105-protect-the-main-branch.md': {
     title: 'Protect the main branch',
@@ -500,6 +504,15 @@ describe('parseRecord: markdown bodies', () => {
     assert.deepEqual(record.supersededBy, [5]);
   });
 
+  it('reads adr-tools\' own "Superceded by" and "Supercedes" (sic) after a status line', () => {
+    const old = parse('# 2. Old\n\n## Status\n\nProposed\n\nSuperceded by [5. New](0005-new.md)\n');
+    assert.equal(old.status, 'superseded');
+    assert.deepEqual(old.supersededBy, [5]);
+    const successor = parse('# 5. New\n\n## Status\n\nAccepted\n\nSupercedes [2. Old](0002-old.md)\n');
+    assert.equal(successor.status, 'accepted');
+    assert.deepEqual(successor.supersedes, [2]);
+  });
+
   it('reads `Amended by` and `Amends` links as related records', () => {
     const record = parse('# 5. Help\n\n## Status\n\nAccepted\n\nAmended by [9. Help scripts](0009-help-scripts.md)\n');
     assert.equal(record.status, 'accepted');
@@ -521,6 +534,20 @@ describe('parseRecord: markdown bodies', () => {
     const bold = parse('# Title\n\n**Status:** accepted\n**Date**: 2020-01-03\n');
     assert.equal(bold.status, 'accepted');
     assert.equal(bold.date, '2020-01-03');
+  });
+
+  it('keeps a comma inside brackets with the person it describes', () => {
+    const record = parse('# T\n\n- Deciders: Fredrik (and others at the meeting, I think), Lena; Cristian (a.k.a. PM group)\n');
+    assert.deepEqual(record.decisionMakers, ['Fredrik (and others at the meeting, I think)', 'Lena', 'Cristian (a.k.a. PM group)']);
+  });
+
+  it('counts a decision that gives its reason as the rationale, but not the template\'s placeholder', () => {
+    assert.equal(parse('# T\n\n## Decision Outcome\n\nChosen option: "B", because it is cheaper.\n').hasRationale, true);
+    assert.equal(parse('# T\n\n## Decision\n\nWe take B because\nit is cheaper.\n').hasRationale, true);
+    assert.equal(parse('# T\n\n## Justification\n\nIt is cheaper.\n').hasRationale, true);
+    assert.equal(parse('# T\n\n## Decision Outcome\n\nChosen option: "{title of option 1}", because {justification}.\n').hasRationale, false);
+    assert.equal(parse('# T\n\n## Decision Outcome\n\nChosen option: "[option 1]", because [justification].\n').hasRationale, false);
+    assert.equal(parse('# T\n\n## Decision\n\nWe take B.\n\n## Consequences\n\nCosts drop because of it.\n').hasRationale, false);
   });
 
   it('reads a `| Created | Status |` table before or after the title', () => {
@@ -653,6 +680,12 @@ describe('interpretStatus', () => {
   for (const [text, status] of cases) {
     it(`${JSON.stringify(text)} → ${String(status)}`, () => assert.equal(interpretStatus(text).status, status));
   }
+
+  it('collects superseded records from a clause after the status, spelt either way', () => {
+    assert.deepEqual(interpretStatus('accepted; supercedes ADR-0045').supersedes, [45]);
+    assert.deepEqual(interpretStatus('Accepted. Supersedes [3. X](0003-x.md)').supersedes, [3]);
+    assert.equal(interpretStatus('Accepted. Supersedes [3. X](0003-x.md)').status, 'accepted');
+  });
 
   it('collects the superseding numbers from links or ids', () => {
     assert.deepEqual(interpretStatus('superseded by [ADR-0019](0019-push-metrics.md)').supersededBy, [19]);
