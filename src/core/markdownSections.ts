@@ -112,6 +112,8 @@ function addSetextHeadings(content: string[], bodyStart: number, headings: Headi
     found.push(makeHeading(level, text, index - 1));
   }
   if (found.length === 0) return;
+  // The underline is markup, not text of the section: a Status or Context section starts after it.
+  for (const heading of found) content[heading.line + 1] = '';
   headings.push(...found);
   headings.sort((a, b) => a.line - b.line);
 }

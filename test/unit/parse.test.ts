@@ -513,6 +513,13 @@ describe('parseRecord: markdown bodies', () => {
     assert.deepEqual(successor.supersedes, [2]);
   });
 
+  it('reads the status and the context under underlined (setext) headings, not the underline', () => {
+    const record = parse('# 4. T\n\nStatus\n------\n\nAccepted\n\nContext\n-------\n\nWhy.\n');
+    assert.equal(record.status, 'accepted');
+    assert.equal(record.statusText, 'Accepted');
+    assert.equal(record.contextLine, 10);
+  });
+
   it('reads `Amended by` and `Amends` links as related records', () => {
     const record = parse('# 5. Help\n\n## Status\n\nAccepted\n\nAmended by [9. Help scripts](0009-help-scripts.md)\n');
     assert.equal(record.status, 'accepted');
