@@ -10,6 +10,7 @@ import type { Document, Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 
 import { columnOf, lineEndingOf, lineOf, lineStart, nextLineStart, withLineEnding } from './editText';
 import type { LineEnding } from './editText';
 import { fieldKey } from './parseFrontMatter';
+import { FRONT_MATTER_ALIASES } from './record';
 
 /** Replace `[start, end)` of the original text with `newText`. Offsets count UTF-16 code units. */
 export interface TextEdit {
@@ -196,7 +197,7 @@ export class FrontMatterEditor {
       this.appendToEmpty(node, pair, items, wantsBlock);
       return;
     }
-    if (!isSeq(node)) throw new EditRefusal(`\`${key}\` holds ${describe(node)}; expected a list.`);
+    if (!isSeq(node)) throw new EditRefusal(`\`${this.writtenKey(key)}\` holds ${describe(node)}; expected a list.`);
     if (node.flow) this.appendToFlowList(node, items);
     else this.appendToBlockList(node, items);
   }
@@ -207,7 +208,7 @@ export class FrontMatterEditor {
    */
   setItemFields(key: string, index: number, fields: ItemFields): void {
     const list = this.pairOf(key)?.value as YamlNode | undefined;
-    if (!isSeq(list)) throw new EditRefusal(`\`${key}\` holds ${describe(list)}; expected a list.`);
+    if (!isSeq(list)) throw new EditRefusal(`\`${this.writtenKey(key)}\` holds ${describe(list)}; expected a list.`);
     const entry = list.items[index] as YamlNode | undefined;
     if (!isMap(entry)) throw new EditRefusal(`Entry ${index + 1} of \`${key}\` is ${describe(entry)}; expected \`field: value\` lines.`);
     for (const [field, value] of Object.entries(fields)) {
@@ -248,13 +249,22 @@ export class FrontMatterEditor {
   }
 
   /**
-   * The top-level pair of `key`, or else of a key the reader takes for it (`Sign_Off`, `related `):
-   * adding a second `sign-off:` beside a `Sign_Off:` would hide the first from the reader.
+   * The top-level pair the reader takes for `key`: of the spellings it accepts (`Sign_Off`,
+   * `signoffs`; see FRONT_MATTER_ALIASES), the first that holds a value, else the first present.
+   * Adding a second `sign-off:` beside a `signoffs:` would hide the entries of the first.
    */
   private pairOf(key: string): Pair | undefined {
     const root = this.root;
     if (!root) return undefined;
-    return pairIn(root, key) ?? root.items.find((pair) => isScalar(pair.key) && fieldKey(String(pair.key.value)) === fieldKey(key));
+    const names = Object.hasOwn(FRONT_MATTER_ALIASES, key) ? FRONT_MATTER_ALIASES[key as keyof typeof FRONT_MATTER_ALIASES] : [fieldKey(key)];
+    const spelled = names.map((name) => root.items.find((pair) => isScalar(pair.key) && fieldKey(String(pair.key.value)) === name));
+    return spelled.find((pair) => pair !== undefined && !isEmptyValue(pair.value)) ?? spelled.find((pair) => pair !== undefined);
+  }
+
+  /** The key of `key`'s pair as the file writes it (`signoffs`), for messages. */
+  private writtenKey(key: string): string {
+    const pair = this.pairOf(key);
+    return pair && isScalar(pair.key) ? String(pair.key.value) : key;
   }
 
   /** Absolute offset of a position in the YAML source. */
@@ -495,6 +505,11 @@ function readsBackAs(source: string, value: string, inFlow: boolean): boolean {
   const parsed: unknown = document.toJS();
   const read = inFlow ? (parsed as unknown[])[0] : (parsed as Record<string, unknown>).key;
   return read === value;
+}
+
+/** A value the reader takes for no value at all (`key:`, `key: ~`), so it reads the next spelling. */
+function isEmptyValue(value: unknown): boolean {
+  return value === null || value === undefined || (isScalar(value) && value.value === null);
 }
 
 function pairIn(map: YAMLMap, key: string): Pair | undefined {

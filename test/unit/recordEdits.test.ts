@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { parseRecord } from '../../src/core/parse';
+import { FRONT_MATTER_ALIASES } from '../../src/core/record';
 import { applyEdits, locateFrontMatter } from '../../src/core/frontMatterEdit';
 import type { EditResult, TextEdit } from '../../src/core/frontMatterEdit';
 import {
@@ -452,5 +454,49 @@ describe('addOrUpdateSignOff on a pending block entry', () => {
       applyEdits(text, result.edits),
       '---\ntitle: X\nsign-off:\n  - name: Ana Ruiz\n    state: approved\n    date: 2026-11-23\n    comment: Numbers check out.\nstatus: proposed\n---\n# X\n',
     );
+  });
+});
+
+describe('edits the spelling of a key the reader reads', () => {
+  it('signs off into `signoffs:` rather than hiding its entries behind a new `sign-off:`', () => {
+    const text = '---\ntitle: T\nsignoffs:\n  - name: Sam Lee\n    state: approved\n---\n# T\n';
+    const result = addOrUpdateSignOff(text, { name: 'Ana', state: 'approved' });
+    assert.ok(result.ok);
+    const edited = applyEdits(text, result.edits);
+    assert.equal(edited, '---\ntitle: T\nsignoffs:\n  - name: Sam Lee\n    state: approved\n  - name: Ana\n    state: approved\n---\n# T\n');
+    assert.deepEqual(parseRecord('d/0001-t.md', edited).signOff.map((entry) => entry.name), ['Sam Lee', 'Ana']);
+  });
+
+  it('adds a data source to `sources:`', () => {
+    const text = '---\ntitle: T\nsources:\n  - title: A\n    url: https://a\n---\n# T\n';
+    const result = addDataSource(text, { title: 'B', url: 'https://b' });
+    assert.ok(result.ok);
+    const edited = applyEdits(text, result.edits);
+    assert.equal(edited, '---\ntitle: T\nsources:\n  - title: A\n    url: https://a\n  - title: B\n    url: https://b\n---\n# T\n');
+    assert.equal(parseRecord('d/0001-t.md', edited).dataSources.length, 2);
+  });
+
+  it('passes over an empty spelling the reader passes over too', () => {
+    const text = '---\nsign-off:\nsignoffs:\n  - name: Sam Lee\n    state: pending\n---\n# T\n';
+    const result = addOrUpdateSignOff(text, { name: 'Sam Lee', state: 'approved' });
+    assert.ok(result.ok);
+    assert.equal(applyEdits(text, result.edits), '---\nsign-off:\nsignoffs:\n  - name: Sam Lee\n    state: approved\n---\n# T\n');
+  });
+
+  it('sets `created:` when the record has no `date:`', () => {
+    const text = '---\nstatus: proposed\ncreated: 2020-01-01\n---\n# T\n';
+    const result = setStatus(text, 'accepted', { date: '2026-12-01' });
+    assert.ok(result.ok);
+    assert.equal(applyEdits(text, result.edits), '---\nstatus: accepted\ncreated: 2026-12-01\n---\n# T\n');
+  });
+
+  it('reads every spelling in the alias table the way the editor edits it', () => {
+    for (const [key, names] of Object.entries(FRONT_MATTER_ALIASES)) {
+      for (const name of names) {
+        const record = parseRecord('d/0001-t.md', `---\n${name}: [5]\n---\n# T\n`);
+        const canonical = parseRecord('d/0001-t.md', `---\n${key}: [5]\n---\n# T\n`);
+        assert.deepEqual(record, { ...canonical, problems: record.problems, format: record.format }, `${name} is not read as ${key}`);
+      }
+    }
   });
 });
