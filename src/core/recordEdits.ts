@@ -225,6 +225,7 @@ export function renumberReferences(text: string, from: number, to: number, prefi
 
 interface PersonFields {
   name?: unknown;
+  who?: unknown;
   email?: unknown;
   role?: unknown;
 }
@@ -249,7 +250,10 @@ function signOffEntries(editor: FrontMatterEditor): PersonFields[] {
   return entries as PersonFields[];
 }
 
-/** The index of the entry for `person`: same email (ignoring case) first, else same name. */
+/**
+ * The index of the entry for `person`: same email (ignoring case) first, else same name, where an
+ * entry's name is what the reader shows for it (`name`, else `who`, else `email`).
+ */
 function findPerson(entries: readonly PersonFields[], person: { name: string; email?: string }): number {
   const same = (a: unknown, b: string | undefined): boolean =>
     typeof a === 'string' && b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -257,7 +261,7 @@ function findPerson(entries: readonly PersonFields[], person: { name: string; em
     const byEmail = entries.findIndex((entry) => same(entry.email, person.email));
     if (byEmail !== -1) return byEmail;
   }
-  return entries.findIndex((entry) => same(entry.name, person.name));
+  return entries.findIndex((entry) => same(entry.name ?? entry.who ?? entry.email, person.name));
 }
 
 /** The items of a list key (empty when absent or empty); refuses anything else. */

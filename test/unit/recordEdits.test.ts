@@ -500,3 +500,20 @@ describe('edits the spelling of a key the reader reads', () => {
     }
   });
 });
+
+describe('sign-off entries named the way the reader names them', () => {
+  it('updates an entry written with `who:` instead of adding the same person again', () => {
+    const text = '---\ntitle: T\nsign-off:\n  - who: Sam Lee\n    state: pending\n---\n# T\n';
+    const result = addOrUpdateSignOff(text, { name: 'Sam Lee', state: 'approved' });
+    assert.ok(result.ok);
+    assert.equal(applyEdits(text, result.edits), '---\ntitle: T\nsign-off:\n  - who: Sam Lee\n    state: approved\n---\n# T\n');
+  });
+
+  it('takes an entry with only an email for that person, and asks no one twice', () => {
+    const text = '---\nsign-off:\n  - email: sam@example.com\n    state: pending\n---\n# T\n';
+    const signed = addOrUpdateSignOff(text, { name: 'sam@example.com', state: 'objected' });
+    assert.ok(signed.ok);
+    assert.equal(applyEdits(text, signed.edits), '---\nsign-off:\n  - email: sam@example.com\n    state: objected\n---\n# T\n');
+    assert.deepEqual(requestSignOff(text, [{ name: 'sam@example.com' }]), { ok: true, edits: [] });
+  });
+});
