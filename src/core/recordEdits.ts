@@ -119,14 +119,18 @@ export interface DataSourceInput {
   note?: string;
 }
 
-/** Appends a data source, unless one with the same url or path is already listed. */
+/**
+ * Appends a data source, unless one with the same url or path is already listed, as the reader
+ * sees them (`link:` or `href:` for a url, `file:` for a path, a plain `https://…` item).
+ */
 export function addDataSource(text: string, source: DataSourceInput): EditResult {
   return attemptEdit(text, () => {
     const editor = FrontMatterEditor.open(text);
-    const existing = listValue(editor, 'data-sources');
-    const same = existing.some((item) => {
-      if (!isRecordLike(item)) return false;
-      return (source.url !== undefined && item.url === source.url) || (source.path !== undefined && item.path === source.path);
+    const url = source.url?.trim();
+    const path = source.path?.trim();
+    const same = listValue(editor, 'data-sources').some((item) => {
+      const listed = sourceTarget(item);
+      return (url !== undefined && listed.url === url) || (path !== undefined && listed.path === path);
     });
     if (!same) {
       editor.appendItems(
@@ -284,6 +288,14 @@ function asNumber(item: unknown): number | undefined {
   if (typeof item === 'number') return item;
   const match = typeof item === 'string' ? /^\s*(?:[A-Za-z]+-)?(\d+)\s*$/.exec(item) : null;
   return match ? Number(match[1]) : undefined;
+}
+
+/** A listed data source's url and path as the reader reads them: `link:`/`href:` are urls, `file:` a path, a plain item a url when it looks like one. */
+function sourceTarget(item: unknown): { url?: string; path?: string } {
+  const text = (value: unknown): string | undefined => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : undefined);
+  if (isRecordLike(item)) return { url: text(item.url ?? item.link ?? item.href), path: text(item.path ?? item.file) };
+  const plain = text(item);
+  return plain !== undefined && /^[a-z][a-z0-9+.-]*:\/\//i.test(plain) ? { url: plain } : {};
 }
 
 function isRecordLike(value: unknown): value is Record<string, unknown> {

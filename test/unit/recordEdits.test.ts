@@ -6,6 +6,7 @@ import { parseRecord } from '../../src/core/parse';
 import { FRONT_MATTER_ALIASES } from '../../src/core/record';
 import { applyEdits, locateFrontMatter } from '../../src/core/frontMatterEdit';
 import type { EditResult, TextEdit } from '../../src/core/frontMatterEdit';
+import type { DataSourceInput } from '../../src/core/recordEdits';
 import {
   addDataSource,
   addLink,
@@ -516,4 +517,22 @@ describe('sign-off entries named the way the reader names them', () => {
     assert.equal(applyEdits(text, signed.edits), '---\nsign-off:\n  - email: sam@example.com\n    state: objected\n---\n# T\n');
     assert.deepEqual(requestSignOff(text, [{ name: 'sam@example.com' }]), { ok: true, edits: [] });
   });
+});
+
+describe('addDataSource finds a listed source the way the reader reads it', () => {
+  const listed: [string, DataSourceInput][] = [
+    ['link:', { title: 'A', url: 'https://a' }],
+    ['href:', { title: 'A', url: 'https://a' }],
+    ['file:', { title: 'A', path: 'research/a.md' }],
+    ['a plain url item', { title: 'A', url: 'https://a' }],
+  ];
+  const texts: Record<string, string> = {
+    'link:': '---\ndata-sources:\n  - title: A\n    link: https://a\n---\n# T\n',
+    'href:': '---\ndata-sources:\n  - href: https://a\n---\n# T\n',
+    'file:': '---\ndata-sources:\n  - title: A\n    file: research/a.md\n---\n# T\n',
+    'a plain url item': '---\ndata-sources: [https://a]\n---\n# T\n',
+  };
+  for (const [name, source] of listed) {
+    it(`does not add again a source listed with ${name}`, () => assert.deepEqual(addDataSource(texts[name], source), { ok: true, edits: [] }));
+  }
 });
