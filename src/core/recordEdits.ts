@@ -38,7 +38,7 @@ export function setStatus(text: string, status: Status, options: SetStatusOption
     const body = bodyStatus(text, editor);
     const edits: TextEdit[] = [];
     if (body) {
-      edits.push(replaceStatusText(body, replaceStatusWord(body.text, status)));
+      edits.push(replaceStatusText(body, body.insert ? matchCase(body.insert.caseOf, status) : replaceStatusWord(body.text, status)));
       if (options.date !== undefined) {
         // A `date:` key in front matter is the date the reader takes; a body `Date:` line only without one.
         const dateLine = editor.has('date') ? undefined : findDateLine(text);
@@ -174,7 +174,7 @@ export function setSupersededBy(text: string, number: number, options: Supersede
     const editor = FrontMatterEditor.open(text);
     const body = bodyStatus(text, editor);
     if (body) {
-      const phrase = `${matchCase(body.text, 'superseded')} by ${describeTarget(number, options, body.kind)}`;
+      const phrase = `${matchCase(body.insert?.caseOf ?? body.text, 'superseded')} by ${describeTarget(number, options, body.kind)}`;
       return readingBack(text, [replaceStatusText(body, phrase), ...editor.edits()], (record) => record.status === 'superseded' && record.supersededBy.includes(number));
     }
     setFrontMatterStatus(editor, 'superseded');
@@ -324,8 +324,9 @@ function bodyStatus(text: string, editor: FrontMatterEditor): StatusText | undef
   return findStatusSection(text)?.first ?? findStatusBullet(text);
 }
 
+/** The edit that writes `newText` as the status: over the old one, or as a new one where there was none. */
 function replaceStatusText(place: StatusText, newText: string): TextEdit {
-  return { start: place.start, end: place.end, newText };
+  return { start: place.start, end: place.end, newText: place.insert ? `${place.insert.before}${newText}${place.insert.after}` : newText };
 }
 
 function setFrontMatterStatus(editor: FrontMatterEditor, status: Status): void {

@@ -536,3 +536,54 @@ describe('addDataSource finds a listed source the way the reader reads it', () =
     it(`does not add again a source listed with ${name}`, () => assert.deepEqual(addDataSource(texts[name], source), { ok: true, edits: [] }));
   }
 });
+
+describe('the status line of an adr-tools Status section', () => {
+  const edited = (text: string, result: EditResult): string => {
+    assert.ok(result.ok, result.ok ? '' : result.message);
+    return applyEdits(text, result.edits);
+  };
+
+  it('is the line the reader takes, not a `Supersedes` or `Amended by` link above it', () => {
+    for (const link of ['Supersedes [2. X](0002-x.md)', 'Amended by [3. Y](0003-y.md)', 'Amends [3. Y](0003-y.md)', 'Replaces [2. X](0002-x.md)']) {
+      const text = `# 1. Record\n\n## Status\n\n${link}\n\nAccepted\n\n## Context\n`;
+      assert.equal(edited(text, setStatus(text, 'deprecated')), `# 1. Record\n\n## Status\n\n${link}\n\nDeprecated\n\n## Context\n`);
+    }
+  });
+
+  it('never writes over adr-tools’ `Supercedes` link', () => {
+    const text = '# 1. Record\n\n## Status\n\nSupercedes [2. X](0002-x.md)\n\nAccepted\n\n## Context\n';
+    const result = setStatus(text, 'deprecated');
+    if (result.ok) assert.equal(applyEdits(text, result.edits), text.replace('Accepted', 'Deprecated'));
+  });
+
+  it('is a `Superseded by` line that overrules the status above it, and the edit stays put when made again', () => {
+    const text = '# 1. Record\n\n## Status\n\nAccepted\nAccepted\n\n## Context\n';
+    const once = edited(text, setSupersededBy(text, 5));
+    assert.equal(once, '# 1. Record\n\n## Status\n\nSuperseded by DR-5\nAccepted\n\n## Context\n');
+    assert.deepEqual(setSupersededBy(once, 5), { ok: true, edits: [] });
+    assert.equal(edited(once, setStatus(once, 'accepted')), '# 1. Record\n\n## Status\n\nAccepted\nAccepted\n\n## Context\n');
+  });
+
+  it('is not an HTML comment, on one line or several', () => {
+    for (const comment of ['<!-- proposed | accepted | deprecated -->', '<!--\nproposed | accepted\n-->']) {
+      const text = `# 1. Record\n\n## Status\n\n${comment}\nAccepted\n\n## Context\n`;
+      assert.equal(edited(text, setStatus(text, 'deprecated')), `# 1. Record\n\n## Status\n\n${comment}\nDeprecated\n\n## Context\n`);
+    }
+  });
+
+  it('is added above the link lines when the section has none, keeping them', () => {
+    const text = '# 1. Record\n\n## Status\n\nSupersedes [2. X](0002-x.md)\n\n## Context\n';
+    const result = edited(text, setStatus(text, 'accepted'));
+    assert.equal(result, '# 1. Record\n\n## Status\n\nAccepted\n\nSupersedes [2. X](0002-x.md)\n\n## Context\n');
+    assert.deepEqual(parseRecord('d/0001-record.md', result).supersedes, [2]);
+    assert.equal(
+      edited(text, setSupersededBy(text, 5, { target: { title: 'New', fileName: '0005-new.md' } })),
+      '# 1. Record\n\n## Status\n\nSuperseded by [5. New](0005-new.md)\n\nSupersedes [2. X](0002-x.md)\n\n## Context\n',
+    );
+  });
+
+  it('is a `Superseded by` line when it is the only line, and a `Supersedes` link is kept beside it', () => {
+    const text = '# 1. Record\n\n## Status\n\nSupersedes [2. X](0002-x.md)\n\nSuperceded by [5. New](0005-new.md)\n\n## Context\n';
+    assert.equal(edited(text, setStatus(text, 'accepted')), '# 1. Record\n\n## Status\n\nSupersedes [2. X](0002-x.md)\n\nAccepted\n\n## Context\n');
+  });
+});
