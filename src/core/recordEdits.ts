@@ -17,7 +17,6 @@ import type { StatusText } from './editStatusSection';
 import { findReferences, formatReference } from './references';
 import { parseRecord } from './parse';
 import { type DecisionRecord, FRONT_MATTER_KEY_ORDER, type SignOffState, type Status } from './record';
-import { formatNumber } from './naming';
 
 type OrderedKey = (typeof FRONT_MATTER_KEY_ORDER)[number];
 
@@ -356,19 +355,21 @@ function firstSection(text: string): number {
   return match ? match.index : text.length;
 }
 
-/** adr-tools links `[14. Title](0014-title.md)` and link targets `](0014-title.md)`. */
+/**
+ * adr-tools links `[14. Title](0014-title.md)` and link targets `](0014-title.md)`. A number keeps
+ * its width (`014-title.md` → `020-title.md`), as the renamed file does.
+ */
 function markdownLinkEdits(text: string, from: number, to: number): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const match of text.matchAll(/\[(\d+)\.[ \t]/g)) {
     if (Number(match[1]) !== from) continue;
     const start = (match.index ?? 0) + 1;
-    edits.push({ start, end: start + match[1].length, newText: String(to) });
+    edits.push({ start, end: start + match[1].length, newText: String(to).padStart(match[1].length, '0') });
   }
   for (const match of text.matchAll(/\]\((?:\.\/)?(\d+)-[^)\s]*\)/g)) {
     if (Number(match[1]) !== from) continue;
     const start = (match.index ?? 0) + match[0].indexOf(match[1]);
-    const width = match[1].length;
-    edits.push({ start, end: start + width, newText: width >= 4 ? formatNumber(to).padStart(width, '0') : String(to) });
+    edits.push({ start, end: start + match[1].length, newText: String(to).padStart(match[1].length, '0') });
   }
   return edits;
 }
