@@ -220,11 +220,19 @@ export class FrontMatterEditor {
     }
   }
 
-  /** Replaces the scalar at the given top-level list's `index` (numbers in `related`, say). */
+  /**
+   * Replaces the scalar at the given top-level list's `index` (numbers in `related`, say). A number
+   * written with leading zeros (`0014`) keeps its width.
+   */
   setListItem(key: string, index: number, value: ScalarValue): void {
     const list = this.pairOf(key)?.value as YamlNode | undefined;
     const item = isSeq(list) ? (list.items[index] as YamlNode | undefined) : undefined;
     if (!isScalar(item) || !item.range) throw new EditRefusal(`Item ${index + 1} of \`${key}\` is not a single value.`);
+    const padded = typeof value === 'number' && Number.isInteger(value) && value >= 0 && typeof item.value === 'number' && /^0\d+$/.test(item.source ?? '');
+    if (padded) {
+      this.pending.push({ start: this.at(item.range[0]), end: this.at(item.range[1]), newText: String(value).padStart((item.source ?? '').length, '0') });
+      return;
+    }
     this.replaceRange(item, value, { indent: this.columnAt(item.range[0]) + 2, inFlow: list !== undefined && isSeq(list) && Boolean(list.flow) });
   }
 

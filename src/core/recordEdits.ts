@@ -210,7 +210,8 @@ export function renumberReferences(text: string, from: number, to: number, prefi
       const value = editor.get(key);
       if (!Array.isArray(value)) continue;
       value.forEach((item, index) => {
-        if (asNumber(item) === from) editor.setListItem(key, index, to);
+        // `"0014"` and `DR-0014` keep their form: `"0020"`, `DR-0020`.
+        if (asNumber(item) === from) editor.setListItem(key, index, typeof item === 'string' ? item.replace(/\d+(?=\s*$)/, (digits) => String(to).padStart(digits.length, '0')) : to);
       });
     }
     const edits = editor.edits();

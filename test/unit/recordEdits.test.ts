@@ -428,7 +428,7 @@ describe('record edits', () => {
         '---',
         'status: "superseded by ADR-0020"',
         'superseded-by: [20]',
-        'related: [20, 3]',
+        'related: ["0020", 3]',
         '---',
         '# 2. Old',
         '',
@@ -585,5 +585,17 @@ describe('the status line of an adr-tools Status section', () => {
   it('is a `Superseded by` line when it is the only line, and a `Supersedes` link is kept beside it', () => {
     const text = '# 1. Record\n\n## Status\n\nSupersedes [2. X](0002-x.md)\n\nSuperceded by [5. New](0005-new.md)\n\n## Context\n';
     assert.equal(edited(text, setStatus(text, 'accepted')), '# 1. Record\n\n## Status\n\nSupersedes [2. X](0002-x.md)\n\nAccepted\n\n## Context\n');
+  });
+});
+
+describe('renumberReferences keeps the form of list items', () => {
+  it('keeps quotes, zero padding and a prefix', () => {
+    const text = "---\ntitle: T\nrelated: [\"0014\", 0014, 14]\nsupersedes: [DR-0014]\nsuperseded-by:\n  - 'DR-14'\n---\nSee DR-0014.\n";
+    const result = renumberReferences(text, 14, 20, 'DR');
+    assert.ok(result.ok);
+    const edited = applyEdits(text, result.edits);
+    assert.equal(edited, "---\ntitle: T\nrelated: [\"0020\", 0020, 20]\nsupersedes: [DR-0020]\nsuperseded-by:\n  - 'DR-20'\n---\nSee DR-0020.\n");
+    const record = parseRecord('d/0001-t.md', edited);
+    assert.deepEqual([record.related, record.supersedes, record.supersededBy], [[20], [20], [20]]);
   });
 });
