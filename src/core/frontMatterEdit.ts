@@ -259,13 +259,15 @@ export class FrontMatterEditor {
   /**
    * The top-level pair the reader takes for `key`: of the spellings it accepts (`Sign_Off`,
    * `signoffs`; see FRONT_MATTER_ALIASES), the first that holds a value, else the first present.
-   * Adding a second `sign-off:` beside a `signoffs:` would hide the entries of the first.
+   * Adding a second `sign-off:` beside a `signoffs:` would hide the entries of the first. Of two
+   * keys the reader takes for one name (`status:` and `Status:`), it reads the last, so that is
+   * the one edited.
    */
   private pairOf(key: string): Pair | undefined {
     const root = this.root;
     if (!root) return undefined;
     const names = Object.hasOwn(FRONT_MATTER_ALIASES, key) ? FRONT_MATTER_ALIASES[key as keyof typeof FRONT_MATTER_ALIASES] : [fieldKey(key)];
-    const spelled = names.map((name) => root.items.find((pair) => isScalar(pair.key) && fieldKey(String(pair.key.value)) === name));
+    const spelled = names.map((name) => [...root.items].reverse().find((pair) => isScalar(pair.key) && fieldKey(String(pair.key.value)) === name));
     return spelled.find((pair) => pair !== undefined && !isEmptyValue(pair.value)) ?? spelled.find((pair) => pair !== undefined);
   }
 

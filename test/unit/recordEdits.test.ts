@@ -599,3 +599,23 @@ describe('renumberReferences keeps the form of list items', () => {
     assert.deepEqual([record.related, record.supersedes, record.supersededBy], [[20], [20], [20]]);
   });
 });
+
+describe('a key given twice in two spellings', () => {
+  it('is edited where the reader reads it: the last one', () => {
+    const text = '---\ntitle: T\nstatus: proposed\nStatus: accepted\n---\n# T\n';
+    const result = setStatus(text, 'deprecated');
+    assert.ok(result.ok);
+    const edited = applyEdits(text, result.edits);
+    assert.equal(edited, '---\ntitle: T\nstatus: proposed\nStatus: deprecated\n---\n# T\n');
+    assert.equal(parseRecord('d/0001-t.md', edited).status, 'deprecated');
+  });
+
+  it('fills the last one when it is empty, as the reader then reads neither', () => {
+    const text = '---\nsign-off:\n  - name: Sam Lee\n    state: pending\nSign_Off:\n---\n# T\n';
+    const result = addOrUpdateSignOff(text, { name: 'Ana', state: 'approved' });
+    assert.ok(result.ok);
+    const edited = applyEdits(text, result.edits);
+    assert.equal(edited, '---\nsign-off:\n  - name: Sam Lee\n    state: pending\nSign_Off:\n  - name: Ana\n    state: approved\n---\n# T\n');
+    assert.deepEqual(parseRecord('d/0001-t.md', edited).signOff.map((entry) => entry.name), ['Ana']);
+  });
+});
