@@ -7,7 +7,7 @@
  */
 import { CST, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Document, Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { columnOf, lineEndingOf, lineOf, lineStart, nextLineStart, withLineEnding } from './editText';
+import { columnOf, endsLinesWithCrOnly, lineEndingOf, lineOf, lineStart, nextLineStart, withLineEnding } from './editText';
 import type { LineEnding } from './editText';
 import { fieldKey } from './parseFrontMatter';
 import { FRONT_MATTER_ALIASES } from './record';
@@ -82,10 +82,17 @@ export class EditRefusal extends Error {}
 /**
  * Runs an edit operation over `text`, turning a refusal into a result so no operation ever throws
  * at its caller. Edits that would not change anything are dropped, so a no-op yields no edits.
+ *
+ * The operation is given the text to work on. For a file whose lines end in a lone CR (old Mac),
+ * that is the text with LF instead: the same length, so the offsets hold, and the lines the
+ * editing code knows. The new text is written back with CR.
  */
-export function attemptEdit(text: string, operation: () => TextEdit[]): EditResult {
+export function attemptEdit(text: string, operation: (text: string) => TextEdit[]): EditResult {
+  const crOnly = endsLinesWithCrOnly(text);
   try {
-    const edits = operation().filter((edit) => edit.newText !== text.slice(edit.start, edit.end));
+    const edits = operation(crOnly ? text.replace(/\r/g, '\n') : text)
+      .map((edit) => (crOnly ? { ...edit, newText: edit.newText.replace(/\n/g, '\r') } : edit))
+      .filter((edit) => edit.newText !== text.slice(edit.start, edit.end));
     return { ok: true, edits };
   } catch (error) {
     if (error instanceof EditRefusal) return { ok: false, message: error.message };
@@ -123,6 +130,8 @@ export class FrontMatterEditor {
 
   /** Opens a file's front matter for editing; refuses malformed YAML, an unclosed block or a non-map. */
   static open(text: string): FrontMatterEditor {
+    // Its fences would not be found, and a second front matter block written above the first.
+    if (endsLinesWithCrOnly(text)) throw new EditRefusal('This file ends its lines with a lone carriage return (old Mac style), which Rationale cannot edit in place.');
     const location = locateFrontMatter(text);
     const eol = lineEndingOf(text);
     if (location.kind === 'unclosed') {

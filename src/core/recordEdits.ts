@@ -9,6 +9,9 @@
  * data sources, related records, links) only exists in front matter, so for an adr-tools record
  * those operations add a front matter block on top of the file: our reader understands both
  * together, and the alternative — refusing — would keep whole logs from ever being signed off.
+ *
+ * Each operation works on the text `attemptEdit` hands it, which differs from the file's only in
+ * old Mac line endings (see there).
  */
 import { EditRefusal, FrontMatterEditor, applyEdits, attemptEdit } from './frontMatterEdit';
 import type { EditResult, ItemFields, TextEdit } from './frontMatterEdit';
@@ -32,7 +35,7 @@ export interface SetStatusOptions {
 
 /** Sets the status, matching the case the file writes it in (`Accepted` → `Deprecated`). */
 export function setStatus(text: string, status: Status, options: SetStatusOptions = {}): EditResult {
-  return attemptEdit(text, () => {
+  return attemptEdit(text, (text) => {
     const editor = FrontMatterEditor.open(text);
     const body = bodyStatus(text, editor);
     const edits: TextEdit[] = [];
@@ -74,7 +77,7 @@ export interface Stakeholder {
  * name) or appends one. An existing comment is kept when no new comment is given.
  */
 export function addOrUpdateSignOff(text: string, signOff: SignOffInput): EditResult {
-  return attemptEdit(text, () => {
+  return attemptEdit(text, (text) => {
     const editor = FrontMatterEditor.open(text);
     const entries = signOffEntries(editor);
     const index = findPerson(entries, signOff);
@@ -96,7 +99,7 @@ export function addOrUpdateSignOff(text: string, signOff: SignOffInput): EditRes
 
 /** Adds a `pending` entry for each person not listed under `sign-off:` yet. */
 export function requestSignOff(text: string, people: readonly Stakeholder[]): EditResult {
-  return attemptEdit(text, () => {
+  return attemptEdit(text, (text) => {
     const editor = FrontMatterEditor.open(text);
     const listed: PersonFields[] = [...signOffEntries(editor)];
     const added: ItemFields[] = [];
@@ -123,7 +126,7 @@ export interface DataSourceInput {
  * sees them (`link:` or `href:` for a url, `file:` for a path, a plain `https://…` item).
  */
 export function addDataSource(text: string, source: DataSourceInput): EditResult {
-  return attemptEdit(text, () => {
+  return attemptEdit(text, (text) => {
     const editor = FrontMatterEditor.open(text);
     const url = source.url?.trim();
     const path = source.path?.trim();
@@ -144,12 +147,12 @@ export function addDataSource(text: string, source: DataSourceInput): EditResult
 
 /** Adds a record number to `related:` unless it is there. */
 export function addRelated(text: string, number: number): EditResult {
-  return attemptEdit(text, () => appendNumber(FrontMatterEditor.open(text), 'related', number));
+  return attemptEdit(text, (text) => appendNumber(FrontMatterEditor.open(text), 'related', number));
 }
 
 /** Adds a link (a pull request, an issue) to `links:` unless it is there. */
 export function addLink(text: string, url: string): EditResult {
-  return attemptEdit(text, () => {
+  return attemptEdit(text, (text) => {
     const editor = FrontMatterEditor.open(text);
     if (!listValue(editor, 'links').includes(url)) editor.appendItems('links', [url], { after: keysBefore('links') });
     return editor.edits();
@@ -169,7 +172,7 @@ export interface SupersedeOptions {
  * in front matter, or the adr-tools status line `Superseded by [5. Title](0005-title.md)`.
  */
 export function setSupersededBy(text: string, number: number, options: SupersedeOptions = {}): EditResult {
-  return attemptEdit(text, () => {
+  return attemptEdit(text, (text) => {
     const editor = FrontMatterEditor.open(text);
     const body = bodyStatus(text, editor);
     if (body) {
@@ -186,7 +189,7 @@ export function setSupersededBy(text: string, number: number, options: Supersede
  * adr-tools `Supersedes [5. Title](0005-title.md)` line in the Status section.
  */
 export function addSupersedes(text: string, number: number, options: SupersedeOptions = {}): EditResult {
-  return attemptEdit(text, () => {
+  return attemptEdit(text, (text) => {
     const editor = FrontMatterEditor.open(text);
     const section = editor.has('supersedes') || editor.has('status') ? undefined : findStatusSection(text);
     if (section?.first) {
@@ -204,7 +207,7 @@ export function addSupersedes(text: string, number: number, options: SupersedeOp
  * `related`, and adr-tools links `[14. Title](0014-title.md)`.
  */
 export function renumberReferences(text: string, from: number, to: number, prefix: string): EditResult {
-  return attemptEdit(text, () => {
+  return attemptEdit(text, (text) => {
     const editor = FrontMatterEditor.open(text);
     for (const key of ['supersedes', 'superseded-by', 'related']) {
       const value = editor.get(key);

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { parseRecord } from '../../src/core/parse';
 import { FRONT_MATTER_ALIASES } from '../../src/core/record';
-import { applyEdits, locateFrontMatter } from '../../src/core/frontMatterEdit';
+import { FrontMatterEditor, applyEdits, attemptEdit, locateFrontMatter } from '../../src/core/frontMatterEdit';
 import type { EditResult, TextEdit } from '../../src/core/frontMatterEdit';
 import type { DataSourceInput } from '../../src/core/recordEdits';
 import {
@@ -617,5 +617,35 @@ describe('a key given twice in two spellings', () => {
     const edited = applyEdits(text, result.edits);
     assert.equal(edited, '---\nsign-off:\n  - name: Sam Lee\n    state: pending\nSign_Off:\n  - name: Ana\n    state: approved\n---\n# T\n');
     assert.deepEqual(parseRecord('d/0001-t.md', edited).signOff.map((entry) => entry.name), ['Ana']);
+  });
+});
+
+describe('a file whose lines end in a lone CR (old Mac)', () => {
+  const edited = (text: string, result: EditResult): string => {
+    assert.ok(result.ok, result.ok ? '' : result.message);
+    return applyEdits(text, result.edits);
+  };
+
+  it('is edited in place, keeping its line endings, never given a second front matter block', () => {
+    const text = '---\rtitle: T\rstatus: proposed\r---\r# T\r';
+    assert.equal(edited(text, setStatus(text, 'accepted', { date: '2026-12-01' })), '---\rtitle: T\rstatus: accepted\rdate: 2026-12-01\r---\r# T\r');
+    const signed = edited(text, addOrUpdateSignOff(text, { name: 'Ana', state: 'approved' }));
+    assert.equal(signed, '---\rtitle: T\rstatus: proposed\rsign-off:\r  - name: Ana\r    state: approved\r---\r# T\r');
+    assert.deepEqual(parseRecord('d/0001-t.md', signed).signOff.map((entry) => entry.name), ['Ana']);
+  });
+
+  it('has its adr-tools status line changed in place', () => {
+    const text = '# 1. R\r\rDate: 2016-02-12\r\r## Status\r\rAccepted\r\r## Context\r';
+    assert.equal(edited(text, setStatus(text, 'deprecated', { date: '2026-12-01' })), '# 1. R\r\rDate: 2026-12-01\r\r## Status\r\rDeprecated\r\r## Context\r');
+  });
+
+  it('is refused by the front matter editor itself, rather than given a second block', () => {
+    const result = attemptEdit('---\rtitle: T\r---\r', () => {
+      const editor = FrontMatterEditor.open('---\rtitle: T\r---\r');
+      editor.setScalar('status', 'accepted');
+      return editor.edits();
+    });
+    assert.equal(result.ok, false);
+    assert.match(result.ok ? '' : result.message, /lone carriage return/);
   });
 });
