@@ -92,7 +92,10 @@ export function findStatusBullet(text: string): StatusText | undefined {
     const match = STATUS_BULLET.exec(line);
     if (match) {
       const value = line.slice(match[0].length).trimEnd();
-      return { kind: 'bullet', start: start + match[0].length, end: start + match[0].length + value.length, text: value };
+      const place: StatusText = { kind: 'bullet', start: start + match[0].length, end: start + match[0].length + value.length, text: value };
+      // `* Status:` with nothing after it: the new status goes after a space.
+      if (value === '' && !/[ \t]$/.test(match[0])) place.insert = { before: ' ', after: '', caseOf: '' };
+      return place;
     }
   }
   return undefined;

@@ -44,7 +44,7 @@ export function setStatus(text: string, status: Status, options: SetStatusOption
       if (options.date !== undefined) {
         // A `date:` key in front matter is the date the reader takes; a body `Date:` line only without one.
         const dateLine = editor.has('date') ? undefined : findDateLine(text);
-        if (dateLine) edits.push({ start: dateLine.start, end: dateLine.end, newText: options.date });
+        if (dateLine) edits.push({ start: dateLine.start, end: dateLine.end, newText: `${dateLine.before}${options.date}` });
         else editor.setScalar('date', options.date, { after: keysBefore('date') });
       }
       return readingBack(text, [...edits, ...editor.edits()], (record) => record.status === status && (options.date === undefined || record.date === options.date));
@@ -346,12 +346,15 @@ function describeTarget(number: number, options: SupersedeOptions, kind: StatusT
   return `[${text}](${options.target.fileName})`;
 }
 
-/** A `Date: 2016-02-12` line (adr-tools) or `* Date:` bullet before the first section. */
-function findDateLine(text: string): { start: number; end: number } | undefined {
-  const match = /^(?:[ \t]*[*-][ \t]+)?(?:\*\*)?date(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(.*?)[ \t]*\r?$/im.exec(text.slice(0, firstSection(text)));
+/**
+ * The value of a `Date: 2016-02-12` line (adr-tools) or `* Date:` bullet before the first section,
+ * and what a new value needs before it (a space after a bare `Date:`).
+ */
+function findDateLine(text: string): { start: number; end: number; before: string } | undefined {
+  const match = /^((?:[ \t]*[*-][ \t]+)?(?:\*\*)?date(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*)(.*?)[ \t]*\r?$/im.exec(text.slice(0, firstSection(text)));
   if (!match) return undefined;
-  const start = (match.index ?? 0) + match[0].indexOf(match[1], match[0].indexOf(':') + 1);
-  return { start, end: start + match[1].length };
+  const start = (match.index ?? 0) + match[1].length;
+  return { start, end: start + match[2].length, before: match[2] === '' && !/[ \t]$/.test(match[1]) ? ' ' : '' };
 }
 
 function firstSection(text: string): number {

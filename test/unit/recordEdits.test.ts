@@ -649,3 +649,19 @@ describe('a file whose lines end in a lone CR (old Mac)', () => {
     assert.match(result.ok ? '' : result.message, /lone carriage return/);
   });
 });
+
+describe('an empty MADR 2 bullet', () => {
+  it('gets its status and date after a space', () => {
+    const text = '# Use X\n\n* Status:\n* Date:\n\n## Context\n';
+    const result = setStatus(text, 'accepted', { date: '2026-12-01' });
+    assert.ok(result.ok, result.ok ? '' : result.message);
+    assert.equal(applyEdits(text, result.edits), '# Use X\n\n* Status: accepted\n* Date: 2026-12-01\n\n## Context\n');
+  });
+
+  it('keeps the spaces it already has', () => {
+    const text = '# Use X\n\n* **Status:** \n* Date: 2020-01-01\n\n## Context\n';
+    const result = setStatus(text, 'accepted');
+    assert.ok(result.ok, result.ok ? '' : result.message);
+    assert.equal(applyEdits(text, result.edits), '# Use X\n\n* **Status:** accepted\n* Date: 2020-01-01\n\n## Context\n');
+  });
+});
