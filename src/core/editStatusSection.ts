@@ -6,6 +6,7 @@
 import { STATUSES } from './record';
 import type { Status } from './record';
 import { lineEndingOf, nextLineStart } from './editText';
+import { locateFrontMatter } from './frontMatterEdit';
 import { findSection, outlineMarkdown } from './markdownSections';
 import { frontMatterBodyStart } from './parseFrontMatter';
 import { interpretStatus, plainStatusWords } from './parseStatus';
@@ -23,9 +24,9 @@ export interface StatusText {
   insert?: { before: string; after: string; caseOf: string };
 }
 
-/** Lines of `text` with their offsets; the line's own text excludes `\r\n` / `\n`. */
-function* lines(text: string): Generator<{ start: number; end: number; line: string }> {
-  for (let start = 0; start < text.length; ) {
+/** Lines of `text` from offset `from` (a line start) with their offsets; the line's own text excludes `\r\n` / `\n`. */
+function* lines(text: string, from = 0): Generator<{ start: number; end: number; line: string }> {
+  for (let start = from; start < text.length; ) {
     const next = nextLineStart(text, start);
     let end = next;
     if (text[end - 1] === '\n') end--;
@@ -85,9 +86,19 @@ export function findStatusSection(text: string): { headingEnd: number; first?: S
   return section;
 }
 
-/** The value of a `* Status: …` bullet line placed before the first `##` section. */
+/**
+ * Offset of the first line after the front matter (0 without one): where the body starts, in
+ * which the reader looks for status and date lines. A sign-off's `- date:` or `- status:` line in
+ * the front matter is not one.
+ */
+export function bodyOffset(text: string): number {
+  const location = locateFrontMatter(text);
+  return location.kind === 'closed' ? nextLineStart(text, location.contentEnd) : 0;
+}
+
+/** The value of a `* Status: …` bullet line in the body, before the first `##` section. */
 export function findStatusBullet(text: string): StatusText | undefined {
-  for (const { start, line } of lines(text)) {
+  for (const { start, line } of lines(text, bodyOffset(text))) {
     if (/^#{2,6}[ \t]/.test(line)) return undefined;
     const match = STATUS_BULLET.exec(line);
     if (match) {

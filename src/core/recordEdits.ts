@@ -15,7 +15,7 @@
  */
 import { EditRefusal, FrontMatterEditor, applyEdits, attemptEdit } from './frontMatterEdit';
 import type { EditResult, ItemFields, TextEdit } from './frontMatterEdit';
-import { findStatusBullet, findStatusSection, matchCase, replaceStatusWord } from './editStatusSection';
+import { bodyOffset, findStatusBullet, findStatusSection, matchCase, replaceStatusWord } from './editStatusSection';
 import type { StatusText } from './editStatusSection';
 import { findReferences, formatReference } from './references';
 import { parseRecord } from './parse';
@@ -347,13 +347,15 @@ function describeTarget(number: number, options: SupersedeOptions, kind: StatusT
 }
 
 /**
- * The value of a `Date: 2016-02-12` line (adr-tools) or `* Date:` bullet before the first section,
- * and what a new value needs before it (a space after a bare `Date:`).
+ * The value of a `Date: 2016-02-12` line (adr-tools) or `* Date:` bullet in the body before the
+ * first section, and what a new value needs before it (a space after a bare `Date:`).
  */
 function findDateLine(text: string): { start: number; end: number; before: string } | undefined {
-  const match = /^((?:[ \t]*[*-][ \t]+)?(?:\*\*)?date(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*)(.*?)[ \t]*\r?$/im.exec(text.slice(0, firstSection(text)));
+  const from = bodyOffset(text);
+  const body = text.slice(from);
+  const match = /^((?:[ \t]*[*-][ \t]+)?(?:\*\*)?date(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*)(.*?)[ \t]*\r?$/im.exec(body.slice(0, firstSection(body)));
   if (!match) return undefined;
-  const start = (match.index ?? 0) + match[1].length;
+  const start = from + (match.index ?? 0) + match[1].length;
   return { start, end: start + match[2].length, before: match[2] === '' && !/[ \t]$/.test(match[1]) ? ' ' : '' };
 }
 

@@ -665,3 +665,19 @@ describe('an empty MADR 2 bullet', () => {
     assert.equal(applyEdits(text, result.edits), '# Use X\n\n* **Status:** accepted\n* Date: 2020-01-01\n\n## Context\n');
   });
 });
+
+describe('status and date lines in the body only', () => {
+  it('changes the body `Date:` line, not a sign-off’s `- date:` in the front matter', () => {
+    const text = '---\nsign-off:\n- date: 2026-12-02\n  name: X\n  state: approved\n---\n# 1. R\n\nDate: 2016-02-12\n\n## Status\n\nAccepted\n\n## Context\n';
+    const result = setStatus(text, 'deprecated', { date: '2026-12-05' });
+    assert.ok(result.ok, result.ok ? '' : result.message);
+    assert.equal(applyEdits(text, result.edits), text.replace('Date: 2016-02-12', 'Date: 2026-12-05').replace('\nAccepted\n', '\nDeprecated\n'));
+  });
+
+  it('changes the `* Status:` bullet, not a sign-off’s `- status:` in the front matter', () => {
+    const text = '---\nsign-off:\n- status: approved\n  name: X\n---\n# Use X\n\n* Status: proposed\n\n## Context\n';
+    const result = setStatus(text, 'accepted');
+    assert.ok(result.ok, result.ok ? '' : result.message);
+    assert.equal(applyEdits(text, result.edits), text.replace('* Status: proposed', '* Status: accepted'));
+  });
+});
