@@ -5,7 +5,11 @@
  */
 import { STATUSES } from './record';
 import type { Status } from './record';
-import { nextLineStart } from './editText';
+import { lineEndingOf, nextLineStart } from './editText';
+import { locateFrontMatter } from './frontMatterEdit';
+import { findSection, outlineMarkdown } from './markdownSections';
+import { frontMatterBodyStart } from './parseFrontMatter';
+import { AMENDS, SUPERSEDED_BY, SUPERSEDES, interpretStatus, plainStatusWords } from './parseStatus';
 
 /** Where a record's status text is in its body: `[start, end)` is the text itself, without the line break. */
 export interface StatusText {
@@ -13,11 +17,16 @@ export interface StatusText {
   start: number;
   end: number;
   text: string;
+  /**
+   * Set when there is no status to replace: the new one is written at `start` between `before`
+   * and `after`, in the capitals of `caseOf` (the link line it goes above).
+   */
+  insert?: { before: string; after: string; caseOf: string };
 }
 
-/** Lines of `text` with their offsets; the line's own text excludes `\r\n` / `\n`. */
-function* lines(text: string): Generator<{ start: number; end: number; line: string }> {
-  for (let start = 0; start < text.length; ) {
+/** Lines of `text` from offset `from` (a line start) with their offsets; the line's own text excludes `\r\n` / `\n`. */
+function* lines(text: string, from = 0): Generator<{ start: number; end: number; line: string }> {
+  for (let start = from; start < text.length; ) {
     const next = nextLineStart(text, start);
     let end = next;
     if (text[end - 1] === '\n') end--;
@@ -27,40 +36,72 @@ function* lines(text: string): Generator<{ start: number; end: number; line: str
   }
 }
 
-const STATUS_HEADING = /^#{1,6}[ \t]+status[ \t]*#*[ \t]*$/i;
-const ANY_HEADING = /^#{1,6}[ \t]/;
-const FENCE = /^[ \t]*(```|~~~)/;
 const STATUS_BULLET = /^[ \t]*[*-][ \t]+(?:\*\*)?status(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*/i;
 
-/** The `## Status` heading's offset and the first non-blank line of its section, if any. */
+/**
+ * The `## Status` section the reader reads and the line in it the reader takes for the status: the
+ * first line that is not a link to another record (`Supersedes […]`, `Amended by […]`) nor only an
+ * HTML comment, unless a `Superseded by […]` line overrules it (then that line). When the section
+ * holds only other link lines, `first` is a new line to insert above them; when it holds nothing,
+ * `first` is undefined.
+ */
 export function findStatusSection(text: string): { headingEnd: number; first?: StatusText; lastLineEnd: number } | undefined {
-  let inFence = false;
-  let section: { headingEnd: number; first?: StatusText; lastLineEnd: number } | undefined;
-  for (const { start, end, line } of lines(text)) {
-    if (FENCE.test(line)) inFence = !inFence;
-    if (inFence) continue;
-    if (section) {
-      if (ANY_HEADING.test(line)) break;
-      if (line.trim() === '') continue;
-      const indent = line.length - line.trimStart().length;
-      const trimmedEnd = start + line.trimEnd().length;
-      section.first ??= { kind: 'section', start: start + indent, end: trimmedEnd, text: line.trim() };
-      section.lastLineEnd = nextLineStart(text, end);
-    } else if (STATUS_HEADING.test(line)) {
-      section = { headingEnd: nextLineStart(text, end), lastLineEnd: nextLineStart(text, end) };
-    }
+  const spans = [...lines(text)];
+  // The reader's own outline (comments and fenced code blanked, body only), so both see the same lines.
+  const texts = spans.map((span, index) => (index === 0 ? span.line.replace(/^\uFEFF/, '') : span.line));
+  const outline = outlineMarkdown(texts, frontMatterBodyStart(texts));
+  const index = findSection(outline, (name) => /^(?:current |decision )?status$/.test(name), 1);
+  if (index === -1) return undefined;
+  const heading = outline.headings[index];
+  // Under a setext heading the reader starts at its underline; only `#` headings are edited.
+  if (!/^ {0,3}#/.test(texts[heading.line])) return undefined;
+  const headingEnd = nextLineStart(text, spans[heading.line].end);
+  const section: { headingEnd: number; first?: StatusText; lastLineEnd: number } = { headingEnd, lastLineEnd: headingEnd };
+  let status: StatusText | undefined;
+  let supersededBy: StatusText | undefined;
+  let link: { start: number; text: string } | undefined;
+  const end = outline.headings[index + 1]?.line ?? spans.length;
+  for (let line = heading.line + 1; line < end; line++) {
+    const { start, end: lineEnd, line: raw } = spans[line];
+    if (raw.trim() === '') continue;
+    section.lastLineEnd = nextLineStart(text, lineEnd);
+    const words = plainStatusWords(outline.content[line]);
+    if (outline.content[line].trim() === '') continue;
+    const place: StatusText = { kind: 'section', start: start + raw.length - raw.trimStart().length, end: start + raw.trimEnd().length, text: raw.trim() };
+    if (SUPERSEDED_BY.test(words)) supersededBy ??= place;
+    // Lines that link to other records rather than state the status, as the reader reads them apart.
+    else if (SUPERSEDES.test(words) || AMENDS.test(words)) link ??= { start, text: place.text };
+    else status ??= place;
+  }
+  section.first = supersededBy && (!status || interpretStatus(status.text).status !== 'superseded') ? supersededBy : status;
+  if (!section.first && link) {
+    const eol = lineEndingOf(text);
+    section.first = { kind: 'section', start: link.start, end: link.start, text: '', insert: { before: '', after: `${eol}${eol}`, caseOf: link.text } };
   }
   return section;
 }
 
-/** The value of a `* Status: …` bullet line placed before the first `##` section. */
+/**
+ * Offset of the first line after the front matter (0 without one): where the body starts, in
+ * which the reader looks for status and date lines. A sign-off's `- date:` or `- status:` line in
+ * the front matter is not one.
+ */
+export function bodyOffset(text: string): number {
+  const location = locateFrontMatter(text);
+  return location.kind === 'closed' ? nextLineStart(text, location.contentEnd) : 0;
+}
+
+/** The value of a `* Status: …` bullet line in the body, before the first `##` section. */
 export function findStatusBullet(text: string): StatusText | undefined {
-  for (const { start, line } of lines(text)) {
+  for (const { start, line } of lines(text, bodyOffset(text))) {
     if (/^#{2,6}[ \t]/.test(line)) return undefined;
     const match = STATUS_BULLET.exec(line);
     if (match) {
       const value = line.slice(match[0].length).trimEnd();
-      return { kind: 'bullet', start: start + match[0].length, end: start + match[0].length + value.length, text: value };
+      const place: StatusText = { kind: 'bullet', start: start + match[0].length, end: start + match[0].length + value.length, text: value };
+      // `* Status:` with nothing after it: the new status goes after a space.
+      if (value === '' && !/[ \t]$/.test(match[0])) place.insert = { before: ' ', after: '', caseOf: '' };
+      return place;
     }
   }
   return undefined;

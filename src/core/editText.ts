@@ -8,6 +8,11 @@ export function lineEndingOf(text: string): LineEnding {
   return newline > 0 && text[newline - 1] === '\r' ? '\r\n' : '\n';
 }
 
+/** True when the file breaks lines with a lone CR only, as old Mac files do (no LF anywhere). */
+export function endsLinesWithCrOnly(text: string): boolean {
+  return text.includes('\r') && !text.includes('\n');
+}
+
 /** Converts LF line breaks of generated text to the file's line ending. */
 export function withLineEnding(generated: string, eol: LineEnding): string {
   return eol === '\n' ? generated : generated.replace(/\r?\n/g, '\r\n');

@@ -7,9 +7,10 @@
  */
 import { CST, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Document, Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { columnOf, lineEndingOf, lineOf, lineStart, nextLineStart, withLineEnding } from './editText';
+import { columnOf, endsLinesWithCrOnly, lineEndingOf, lineOf, lineStart, nextLineStart, withLineEnding } from './editText';
 import type { LineEnding } from './editText';
 import { fieldKey } from './parseFrontMatter';
+import { FRONT_MATTER_ALIASES } from './record';
 
 /** Replace `[start, end)` of the original text with `newText`. Offsets count UTF-16 code units. */
 export interface TextEdit {
@@ -81,10 +82,17 @@ export class EditRefusal extends Error {}
 /**
  * Runs an edit operation over `text`, turning a refusal into a result so no operation ever throws
  * at its caller. Edits that would not change anything are dropped, so a no-op yields no edits.
+ *
+ * The operation is given the text to work on. For a file whose lines end in a lone CR (old Mac),
+ * that is the text with LF instead: the same length, so the offsets hold, and the lines the
+ * editing code knows. The new text is written back with CR.
  */
-export function attemptEdit(text: string, operation: () => TextEdit[]): EditResult {
+export function attemptEdit(text: string, operation: (text: string) => TextEdit[]): EditResult {
+  const crOnly = endsLinesWithCrOnly(text);
   try {
-    const edits = operation().filter((edit) => edit.newText !== text.slice(edit.start, edit.end));
+    const edits = operation(crOnly ? text.replace(/\r/g, '\n') : text)
+      .map((edit) => (crOnly ? { ...edit, newText: edit.newText.replace(/\n/g, '\r') } : edit))
+      .filter((edit) => edit.newText !== text.slice(edit.start, edit.end));
     return { ok: true, edits };
   } catch (error) {
     if (error instanceof EditRefusal) return { ok: false, message: error.message };
@@ -122,6 +130,8 @@ export class FrontMatterEditor {
 
   /** Opens a file's front matter for editing; refuses malformed YAML, an unclosed block or a non-map. */
   static open(text: string): FrontMatterEditor {
+    // Its fences would not be found, and a second front matter block written above the first.
+    if (endsLinesWithCrOnly(text)) throw new EditRefusal('This file ends its lines with a lone carriage return (old Mac style), which Rationale cannot edit in place.');
     const location = locateFrontMatter(text);
     const eol = lineEndingOf(text);
     if (location.kind === 'unclosed') {
@@ -196,7 +206,7 @@ export class FrontMatterEditor {
       this.appendToEmpty(node, pair, items, wantsBlock);
       return;
     }
-    if (!isSeq(node)) throw new EditRefusal(`\`${key}\` holds ${describe(node)}; expected a list.`);
+    if (!isSeq(node)) throw new EditRefusal(`\`${this.writtenKey(key)}\` holds ${describe(node)}; expected a list.`);
     if (node.flow) this.appendToFlowList(node, items);
     else this.appendToBlockList(node, items);
   }
@@ -207,7 +217,7 @@ export class FrontMatterEditor {
    */
   setItemFields(key: string, index: number, fields: ItemFields): void {
     const list = this.pairOf(key)?.value as YamlNode | undefined;
-    if (!isSeq(list)) throw new EditRefusal(`\`${key}\` holds ${describe(list)}; expected a list.`);
+    if (!isSeq(list)) throw new EditRefusal(`\`${this.writtenKey(key)}\` holds ${describe(list)}; expected a list.`);
     const entry = list.items[index] as YamlNode | undefined;
     if (!isMap(entry)) throw new EditRefusal(`Entry ${index + 1} of \`${key}\` is ${describe(entry)}; expected \`field: value\` lines.`);
     for (const [field, value] of Object.entries(fields)) {
@@ -219,11 +229,19 @@ export class FrontMatterEditor {
     }
   }
 
-  /** Replaces the scalar at the given top-level list's `index` (numbers in `related`, say). */
+  /**
+   * Replaces the scalar at the given top-level list's `index` (numbers in `related`, say). A number
+   * written with leading zeros (`0014`) keeps its width.
+   */
   setListItem(key: string, index: number, value: ScalarValue): void {
     const list = this.pairOf(key)?.value as YamlNode | undefined;
     const item = isSeq(list) ? (list.items[index] as YamlNode | undefined) : undefined;
     if (!isScalar(item) || !item.range) throw new EditRefusal(`Item ${index + 1} of \`${key}\` is not a single value.`);
+    const padded = typeof value === 'number' && Number.isInteger(value) && value >= 0 && typeof item.value === 'number' && /^0\d+$/.test(item.source ?? '');
+    if (padded) {
+      this.pending.push({ start: this.at(item.range[0]), end: this.at(item.range[1]), newText: String(value).padStart((item.source ?? '').length, '0') });
+      return;
+    }
     this.replaceRange(item, value, { indent: this.columnAt(item.range[0]) + 2, inFlow: list !== undefined && isSeq(list) && Boolean(list.flow) });
   }
 
@@ -248,13 +266,24 @@ export class FrontMatterEditor {
   }
 
   /**
-   * The top-level pair of `key`, or else of a key the reader takes for it (`Sign_Off`, `related `):
-   * adding a second `sign-off:` beside a `Sign_Off:` would hide the first from the reader.
+   * The top-level pair the reader takes for `key`: of the spellings it accepts (`Sign_Off`,
+   * `signoffs`; see FRONT_MATTER_ALIASES), the first that holds a value, else the first present.
+   * Adding a second `sign-off:` beside a `signoffs:` would hide the entries of the first. Of two
+   * keys the reader takes for one name (`status:` and `Status:`), it reads the last, so that is
+   * the one edited.
    */
   private pairOf(key: string): Pair | undefined {
     const root = this.root;
     if (!root) return undefined;
-    return pairIn(root, key) ?? root.items.find((pair) => isScalar(pair.key) && fieldKey(String(pair.key.value)) === fieldKey(key));
+    const names = Object.hasOwn(FRONT_MATTER_ALIASES, key) ? FRONT_MATTER_ALIASES[key as keyof typeof FRONT_MATTER_ALIASES] : [fieldKey(key)];
+    const spelled = names.map((name) => [...root.items].reverse().find((pair) => isScalar(pair.key) && fieldKey(String(pair.key.value)) === name));
+    return spelled.find((pair) => pair !== undefined && !isEmptyValue(pair.value)) ?? spelled.find((pair) => pair !== undefined);
+  }
+
+  /** The key of `key`'s pair as the file writes it (`signoffs`), for messages. */
+  private writtenKey(key: string): string {
+    const pair = this.pairOf(key);
+    return pair && isScalar(pair.key) ? String(pair.key.value) : key;
   }
 
   /** Absolute offset of a position in the YAML source. */
@@ -495,6 +524,11 @@ function readsBackAs(source: string, value: string, inFlow: boolean): boolean {
   const parsed: unknown = document.toJS();
   const read = inFlow ? (parsed as unknown[])[0] : (parsed as Record<string, unknown>).key;
   return read === value;
+}
+
+/** A value the reader takes for no value at all (`key:`, `key: ~`), so it reads the next spelling. */
+function isEmptyValue(value: unknown): boolean {
+  return value === null || value === undefined || (isScalar(value) && value.value === null);
 }
 
 function pairIn(map: YAMLMap, key: string): Pair | undefined {

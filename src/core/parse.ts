@@ -8,8 +8,8 @@ import { readDate } from './dates';
 import { type MarkdownOutline, findSection, outlineMarkdown, plainExcerpt, sectionRange } from './markdownSections';
 import { numberFromFileName } from './naming';
 import { type FrontMatterField, frontMatterBodyStart, readFrontMatter } from './parseFrontMatter';
-import { SUPERSEDED_BY, SUPERSEDES, interpretStatus, normaliseSignOffState, plainStatusWords, referenceNumbers, referencesIn } from './parseStatus';
-import { type DataSource, type DecisionRecord, type Problem, type RecordFormat, type SignOff, type Status, emptyRecord } from './record';
+import { AMENDS, SUPERSEDED_BY, SUPERSEDES, interpretStatus, normaliseSignOffState, plainStatusWords, referenceNumbers, referencesIn } from './parseStatus';
+import { type DataSource, type DecisionRecord, FRONT_MATTER_ALIASES, type Problem, type RecordFormat, type SignOff, type Status, emptyRecord } from './record';
 
 /** A value read from the file with the 0-based line it is on. */
 interface Located {
@@ -115,7 +115,7 @@ function readRecord(path: string, text: string): DecisionRecord {
   }
 
   // Date: front matter, then `Date:` lines / bullets / table, then the change log.
-  const dateSource = field(fields, 'date', 'created', 'decisiondate') ?? preamble.get('date') ?? changeLogDate(changeLog);
+  const dateSource = field(fields, ...FRONT_MATTER_ALIASES.date) ?? preamble.get('date') ?? changeLogDate(changeLog);
   if (dateSource) {
     const reading = readDate(dateSource.value);
     if (reading.kind === 'date') record.date = reading.date;
@@ -124,12 +124,12 @@ function readRecord(path: string, text: string): DecisionRecord {
     }
   }
 
-  record.tags = tagList(field(fields, 'tags', 'tag')?.value ?? preamble.get('tags')?.value);
-  record.decisionMakers = peopleList(field(fields, 'decisionmakers', 'deciders', 'decisionmaker')?.value ?? (preamble.get('decisionmakers') ?? preamble.get('deciders'))?.value);
+  record.tags = tagList(field(fields, ...FRONT_MATTER_ALIASES.tags)?.value ?? preamble.get('tags')?.value);
+  record.decisionMakers = peopleList(field(fields, ...FRONT_MATTER_ALIASES['decision-makers'])?.value ?? (preamble.get('decisionmakers') ?? preamble.get('deciders'))?.value);
   record.consulted = peopleList(field(fields, 'consulted')?.value ?? preamble.get('consulted')?.value);
   record.informed = peopleList(field(fields, 'informed')?.value ?? preamble.get('informed')?.value);
-  record.signOff = signOffList(field(fields, 'signoff', 'signoffs'), problems);
-  record.dataSources = dataSourceList(field(fields, 'datasources', 'sources')?.value);
+  record.signOff = signOffList(field(fields, ...FRONT_MATTER_ALIASES['sign-off']), problems);
+  record.dataSources = dataSourceList(field(fields, ...FRONT_MATTER_ALIASES['data-sources'])?.value);
   record.links = stringList(field(fields, 'links')?.value);
 
   record.supersedes = unique([
@@ -324,7 +324,7 @@ function statusSection(outline: MarkdownOutline): StatusFinding | undefined {
       superseding ??= { text, line };
     } else if (SUPERSEDES.test(words)) {
       supersedes.push(...referencesIn(text));
-    } else if (/^amended by\b|^amends\b|^amending\b|^amendment (?:of|to)\b/.test(words)) {
+    } else if (AMENDS.test(words)) {
       related.push(...referencesIn(text));
     } else {
       first ??= { text, line };

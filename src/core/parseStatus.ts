@@ -45,6 +45,8 @@ const STATUS_EMOJI: readonly [Status, RegExp][] = [
 export const SUPERSEDES = /^super[sc]e[cd]es\b|^replaces\b/;
 /** `superseded by …` / `replaced by …`, in plain status words; adr-tools writes "Superceded by" (sic). */
 export const SUPERSEDED_BY = /^super[sc]e[cd]ed by\b|^replaced by\b/;
+/** `amended by …` / `amends …`: a related record, in plain status words. */
+export const AMENDS = /^amended by\b|^amends\b|^amending\b|^amendment (?:of|to)\b/;
 
 /** Reads a status text; the record numbers in `superseded by …` / `supersedes …` clauses come along. */
 export function interpretStatus(text: string): StatusReading {

@@ -21,6 +21,27 @@ export const FRONT_MATTER_KEY_ORDER = [
   'links',
 ] as const;
 
+/**
+ * The spellings the reader accepts for each of our keys, normalised as `fieldKey` does
+ * (`Sign_Off` → `signoff`), in the order it tries them: the first that holds a value is read. The
+ * editor goes by the same table, so it edits the key the reader reads instead of adding one beside it.
+ */
+export const FRONT_MATTER_ALIASES: Readonly<Record<(typeof FRONT_MATTER_KEY_ORDER)[number], readonly string[]>> = {
+  title: ['title'],
+  status: ['status'],
+  date: ['date', 'created', 'decisiondate'],
+  'decision-makers': ['decisionmakers', 'deciders', 'decisionmaker'],
+  consulted: ['consulted'],
+  informed: ['informed'],
+  tags: ['tags', 'tag'],
+  'sign-off': ['signoff', 'signoffs'],
+  'data-sources': ['datasources', 'sources'],
+  supersedes: ['supersedes'],
+  'superseded-by': ['supersededby'],
+  related: ['related'],
+  links: ['links'],
+};
+
 export const STATUSES = ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded'] as const;
 export type Status = (typeof STATUSES)[number];
 

@@ -9,15 +9,17 @@
  * data sources, related records, links) only exists in front matter, so for an adr-tools record
  * those operations add a front matter block on top of the file: our reader understands both
  * together, and the alternative — refusing — would keep whole logs from ever being signed off.
+ *
+ * Each operation works on the text `attemptEdit` hands it, which differs from the file's only in
+ * old Mac line endings (see there).
  */
 import { EditRefusal, FrontMatterEditor, applyEdits, attemptEdit } from './frontMatterEdit';
 import type { EditResult, ItemFields, TextEdit } from './frontMatterEdit';
-import { findStatusBullet, findStatusSection, matchCase, replaceStatusWord } from './editStatusSection';
+import { bodyOffset, findStatusBullet, findStatusSection, matchCase, replaceStatusWord } from './editStatusSection';
 import type { StatusText } from './editStatusSection';
 import { findReferences, formatReference } from './references';
 import { parseRecord } from './parse';
 import { type DecisionRecord, FRONT_MATTER_KEY_ORDER, type SignOffState, type Status } from './record';
-import { formatNumber } from './naming';
 
 type OrderedKey = (typeof FRONT_MATTER_KEY_ORDER)[number];
 
@@ -33,16 +35,16 @@ export interface SetStatusOptions {
 
 /** Sets the status, matching the case the file writes it in (`Accepted` → `Deprecated`). */
 export function setStatus(text: string, status: Status, options: SetStatusOptions = {}): EditResult {
-  return attemptEdit(text, () => {
+  return attemptEdit(text, (text) => {
     const editor = FrontMatterEditor.open(text);
     const body = bodyStatus(text, editor);
     const edits: TextEdit[] = [];
     if (body) {
-      edits.push(replaceStatusText(body, replaceStatusWord(body.text, status)));
+      edits.push(replaceStatusText(body, body.insert ? matchCase(body.insert.caseOf, status) : replaceStatusWord(body.text, status)));
       if (options.date !== undefined) {
         // A `date:` key in front matter is the date the reader takes; a body `Date:` line only without one.
         const dateLine = editor.has('date') ? undefined : findDateLine(text);
-        if (dateLine) edits.push({ start: dateLine.start, end: dateLine.end, newText: options.date });
+        if (dateLine) edits.push({ start: dateLine.start, end: dateLine.end, newText: `${dateLine.before}${options.date}` });
         else editor.setScalar('date', options.date, { after: keysBefore('date') });
       }
       return readingBack(text, [...edits, ...editor.edits()], (record) => record.status === status && (options.date === undefined || record.date === options.date));
@@ -75,7 +77,7 @@ export interface Stakeholder {
  * name) or appends one. An existing comment is kept when no new comment is given.
  */
 export function addOrUpdateSignOff(text: string, signOff: SignOffInput): EditResult {
-  return attemptEdit(text, () => {
+  return attemptEdit(text, (text) => {
     const editor = FrontMatterEditor.open(text);
     const entries = signOffEntries(editor);
     const index = findPerson(entries, signOff);
@@ -97,7 +99,7 @@ export function addOrUpdateSignOff(text: string, signOff: SignOffInput): EditRes
 
 /** Adds a `pending` entry for each person not listed under `sign-off:` yet. */
 export function requestSignOff(text: string, people: readonly Stakeholder[]): EditResult {
-  return attemptEdit(text, () => {
+  return attemptEdit(text, (text) => {
     const editor = FrontMatterEditor.open(text);
     const listed: PersonFields[] = [...signOffEntries(editor)];
     const added: ItemFields[] = [];
@@ -119,14 +121,18 @@ export interface DataSourceInput {
   note?: string;
 }
 
-/** Appends a data source, unless one with the same url or path is already listed. */
+/**
+ * Appends a data source, unless one with the same url or path is already listed, as the reader
+ * sees them (`link:` or `href:` for a url, `file:` for a path, a plain `https://…` item).
+ */
 export function addDataSource(text: string, source: DataSourceInput): EditResult {
-  return attemptEdit(text, () => {
+  return attemptEdit(text, (text) => {
     const editor = FrontMatterEditor.open(text);
-    const existing = listValue(editor, 'data-sources');
-    const same = existing.some((item) => {
-      if (!isRecordLike(item)) return false;
-      return (source.url !== undefined && item.url === source.url) || (source.path !== undefined && item.path === source.path);
+    const url = source.url?.trim();
+    const path = source.path?.trim();
+    const same = listValue(editor, 'data-sources').some((item) => {
+      const listed = sourceTarget(item);
+      return (url !== undefined && listed.url === url) || (path !== undefined && listed.path === path);
     });
     if (!same) {
       editor.appendItems(
@@ -141,12 +147,12 @@ export function addDataSource(text: string, source: DataSourceInput): EditResult
 
 /** Adds a record number to `related:` unless it is there. */
 export function addRelated(text: string, number: number): EditResult {
-  return attemptEdit(text, () => appendNumber(FrontMatterEditor.open(text), 'related', number));
+  return attemptEdit(text, (text) => appendNumber(FrontMatterEditor.open(text), 'related', number));
 }
 
 /** Adds a link (a pull request, an issue) to `links:` unless it is there. */
 export function addLink(text: string, url: string): EditResult {
-  return attemptEdit(text, () => {
+  return attemptEdit(text, (text) => {
     const editor = FrontMatterEditor.open(text);
     if (!listValue(editor, 'links').includes(url)) editor.appendItems('links', [url], { after: keysBefore('links') });
     return editor.edits();
@@ -166,11 +172,11 @@ export interface SupersedeOptions {
  * in front matter, or the adr-tools status line `Superseded by [5. Title](0005-title.md)`.
  */
 export function setSupersededBy(text: string, number: number, options: SupersedeOptions = {}): EditResult {
-  return attemptEdit(text, () => {
+  return attemptEdit(text, (text) => {
     const editor = FrontMatterEditor.open(text);
     const body = bodyStatus(text, editor);
     if (body) {
-      const phrase = `${matchCase(body.text, 'superseded')} by ${describeTarget(number, options, body.kind)}`;
+      const phrase = `${matchCase(body.insert?.caseOf ?? body.text, 'superseded')} by ${describeTarget(number, options, body.kind)}`;
       return readingBack(text, [replaceStatusText(body, phrase), ...editor.edits()], (record) => record.status === 'superseded' && record.supersededBy.includes(number));
     }
     setFrontMatterStatus(editor, 'superseded');
@@ -183,7 +189,7 @@ export function setSupersededBy(text: string, number: number, options: Supersede
  * adr-tools `Supersedes [5. Title](0005-title.md)` line in the Status section.
  */
 export function addSupersedes(text: string, number: number, options: SupersedeOptions = {}): EditResult {
-  return attemptEdit(text, () => {
+  return attemptEdit(text, (text) => {
     const editor = FrontMatterEditor.open(text);
     const section = editor.has('supersedes') || editor.has('status') ? undefined : findStatusSection(text);
     if (section?.first) {
@@ -201,13 +207,14 @@ export function addSupersedes(text: string, number: number, options: SupersedeOp
  * `related`, and adr-tools links `[14. Title](0014-title.md)`.
  */
 export function renumberReferences(text: string, from: number, to: number, prefix: string): EditResult {
-  return attemptEdit(text, () => {
+  return attemptEdit(text, (text) => {
     const editor = FrontMatterEditor.open(text);
     for (const key of ['supersedes', 'superseded-by', 'related']) {
       const value = editor.get(key);
       if (!Array.isArray(value)) continue;
       value.forEach((item, index) => {
-        if (asNumber(item) === from) editor.setListItem(key, index, to);
+        // `"0014"` and `DR-0014` keep their form: `"0020"`, `DR-0020`.
+        if (asNumber(item) === from) editor.setListItem(key, index, typeof item === 'string' ? item.replace(/\d+(?=\s*$)/, (digits) => String(to).padStart(digits.length, '0')) : to);
       });
     }
     const edits = editor.edits();
@@ -225,6 +232,7 @@ export function renumberReferences(text: string, from: number, to: number, prefi
 
 interface PersonFields {
   name?: unknown;
+  who?: unknown;
   email?: unknown;
   role?: unknown;
 }
@@ -249,7 +257,10 @@ function signOffEntries(editor: FrontMatterEditor): PersonFields[] {
   return entries as PersonFields[];
 }
 
-/** The index of the entry for `person`: same email (ignoring case) first, else same name. */
+/**
+ * The index of the entry for `person`: same email (ignoring case) first, else same name, where an
+ * entry's name is what the reader shows for it (`name`, else `who`, else `email`).
+ */
 function findPerson(entries: readonly PersonFields[], person: { name: string; email?: string }): number {
   const same = (a: unknown, b: string | undefined): boolean =>
     typeof a === 'string' && b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -257,7 +268,7 @@ function findPerson(entries: readonly PersonFields[], person: { name: string; em
     const byEmail = entries.findIndex((entry) => same(entry.email, person.email));
     if (byEmail !== -1) return byEmail;
   }
-  return entries.findIndex((entry) => same(entry.name, person.name));
+  return entries.findIndex((entry) => same(entry.name ?? entry.who ?? entry.email, person.name));
 }
 
 /** The items of a list key (empty when absent or empty); refuses anything else. */
@@ -280,6 +291,14 @@ function asNumber(item: unknown): number | undefined {
   if (typeof item === 'number') return item;
   const match = typeof item === 'string' ? /^\s*(?:[A-Za-z]+-)?(\d+)\s*$/.exec(item) : null;
   return match ? Number(match[1]) : undefined;
+}
+
+/** A listed data source's url and path as the reader reads them: `link:`/`href:` are urls, `file:` a path, a plain item a url when it looks like one. */
+function sourceTarget(item: unknown): { url?: string; path?: string } {
+  const text = (value: unknown): string | undefined => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : undefined);
+  if (isRecordLike(item)) return { url: text(item.url ?? item.link ?? item.href), path: text(item.path ?? item.file) };
+  const plain = text(item);
+  return plain !== undefined && /^[a-z][a-z0-9+.-]*:\/\//i.test(plain) ? { url: plain } : {};
 }
 
 function isRecordLike(value: unknown): value is Record<string, unknown> {
@@ -308,8 +327,9 @@ function bodyStatus(text: string, editor: FrontMatterEditor): StatusText | undef
   return findStatusSection(text)?.first ?? findStatusBullet(text);
 }
 
+/** The edit that writes `newText` as the status: over the old one, or as a new one where there was none. */
 function replaceStatusText(place: StatusText, newText: string): TextEdit {
-  return { start: place.start, end: place.end, newText };
+  return { start: place.start, end: place.end, newText: place.insert ? `${place.insert.before}${newText}${place.insert.after}` : newText };
 }
 
 function setFrontMatterStatus(editor: FrontMatterEditor, status: Status): void {
@@ -326,12 +346,17 @@ function describeTarget(number: number, options: SupersedeOptions, kind: StatusT
   return `[${text}](${options.target.fileName})`;
 }
 
-/** A `Date: 2016-02-12` line (adr-tools) or `* Date:` bullet before the first section. */
-function findDateLine(text: string): { start: number; end: number } | undefined {
-  const match = /^(?:[ \t]*[*-][ \t]+)?(?:\*\*)?date(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(.*?)[ \t]*\r?$/im.exec(text.slice(0, firstSection(text)));
+/**
+ * The value of a `Date: 2016-02-12` line (adr-tools) or `* Date:` bullet in the body before the
+ * first section, and what a new value needs before it (a space after a bare `Date:`).
+ */
+function findDateLine(text: string): { start: number; end: number; before: string } | undefined {
+  const from = bodyOffset(text);
+  const body = text.slice(from);
+  const match = /^((?:[ \t]*[*-][ \t]+)?(?:\*\*)?date(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*)(.*?)[ \t]*\r?$/im.exec(body.slice(0, firstSection(body)));
   if (!match) return undefined;
-  const start = (match.index ?? 0) + match[0].indexOf(match[1], match[0].indexOf(':') + 1);
-  return { start, end: start + match[1].length };
+  const start = from + (match.index ?? 0) + match[1].length;
+  return { start, end: start + match[2].length, before: match[2] === '' && !/[ \t]$/.test(match[1]) ? ' ' : '' };
 }
 
 function firstSection(text: string): number {
@@ -339,19 +364,21 @@ function firstSection(text: string): number {
   return match ? match.index : text.length;
 }
 
-/** adr-tools links `[14. Title](0014-title.md)` and link targets `](0014-title.md)`. */
+/**
+ * adr-tools links `[14. Title](0014-title.md)` and link targets `](0014-title.md)`. A number keeps
+ * its width (`014-title.md` → `020-title.md`), as the renamed file does.
+ */
 function markdownLinkEdits(text: string, from: number, to: number): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const match of text.matchAll(/\[(\d+)\.[ \t]/g)) {
     if (Number(match[1]) !== from) continue;
     const start = (match.index ?? 0) + 1;
-    edits.push({ start, end: start + match[1].length, newText: String(to) });
+    edits.push({ start, end: start + match[1].length, newText: String(to).padStart(match[1].length, '0') });
   }
   for (const match of text.matchAll(/\]\((?:\.\/)?(\d+)-[^)\s]*\)/g)) {
     if (Number(match[1]) !== from) continue;
     const start = (match.index ?? 0) + match[0].indexOf(match[1]);
-    const width = match[1].length;
-    edits.push({ start, end: start + width, newText: width >= 4 ? formatNumber(to).padStart(width, '0') : String(to) });
+    edits.push({ start, end: start + match[1].length, newText: String(to).padStart(match[1].length, '0') });
   }
   return edits;
 }

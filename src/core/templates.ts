@@ -7,7 +7,8 @@ import { Document, isScalar, parse as parseYaml, Scalar, visit } from 'yaml';
 import { FileSystem, joinPath } from './fileSystem';
 import { normalizeRelativePath } from './folders';
 import { parseRecord } from './parse';
-import { FRONT_MATTER_KEY_ORDER } from './record';
+import { fieldKey } from './parseFrontMatter';
+import { FRONT_MATTER_ALIASES, FRONT_MATTER_KEY_ORDER } from './record';
 
 export interface Template {
   id: string;
@@ -255,7 +256,7 @@ export function contextLineOf(text: string): number | undefined {
 }
 
 function buildFrontMatter(template: Template, input: RenderInput, title: string, values: Record<string, string>): string {
-  const defaults = fillPlaceholdersDeep(template.frontMatter, values) as Record<string, unknown>;
+  const { defaults, spelling } = underOurKeys(fillPlaceholdersDeep(template.frontMatter, values) as Record<string, unknown>);
   const fromInput: Record<string, unknown> = {
     title,
     status: typeof defaults.status === 'string' && defaults.status.trim() !== '' ? defaults.status : 'proposed',
@@ -277,13 +278,38 @@ function buildFrontMatter(template: Template, input: RenderInput, title: string,
   for (const key of FRONT_MATTER_KEY_ORDER) {
     const value = fromInput[key];
     // A key the template names explicitly (MADR's `consulted: []`) is a prompt of its own.
-    if (ALWAYS_WRITTEN.has(key) || key in defaults || !isEmpty(value)) ordered[key] = value;
+    if (ALWAYS_WRITTEN.has(key) || key in defaults || !isEmpty(value)) ordered[spelling.get(key) ?? key] = value;
   }
   // Whatever else the template sets (site fields such as `parent`, team-specific keys) follows.
   for (const [key, value] of Object.entries(defaults)) {
     if (!(key in fromInput) && value !== undefined) ordered[key] = value;
   }
-  return stringifyFrontMatter(ordered);
+  return stringifyFrontMatter(ordered, spelling.get('date') ?? 'date');
+}
+
+/**
+ * A template's front matter with our keys under our names however it spells them (`Status`,
+ * `Sign_Off`, `signoffs`; see FRONT_MATTER_ALIASES), and the spelling it uses for each, which the
+ * record keeps. Written beside our own keys they would be one key given twice, and one of them
+ * lost. Two spellings of one key in the template are merged: lists joined, else the first value.
+ */
+function underOurKeys(frontMatter: Record<string, unknown>): { defaults: Record<string, unknown>; spelling: Map<string, string> } {
+  const ours = new Map<string, string>();
+  for (const [key, names] of Object.entries(FRONT_MATTER_ALIASES)) for (const name of names) ours.set(name, key);
+  const defaults: Record<string, unknown> = {};
+  const spelling = new Map<string, string>();
+  for (const [written, value] of Object.entries(frontMatter)) {
+    const key = ours.get(fieldKey(written));
+    if (key === undefined) {
+      defaults[written] = value;
+      continue;
+    }
+    if (!spelling.has(key)) spelling.set(key, written);
+    const earlier = defaults[key];
+    if (Array.isArray(earlier) && Array.isArray(value)) defaults[key] = [...earlier, ...value];
+    else if (isEmpty(earlier)) defaults[key] = value;
+  }
+  return { defaults, spelling };
 }
 
 /**
@@ -292,7 +318,7 @@ function buildFrontMatter(template: Template, input: RenderInput, title: string,
  * something else (`yes`, `2026-11-22`, `0005`) are quoted, since records are also read by tools on
  * js-yaml; only `date` stays a plain date, as people write it.
  */
-function stringifyFrontMatter(values: Record<string, unknown>): string {
+function stringifyFrontMatter(values: Record<string, unknown>, dateKey: string): string {
   const document = new Document(values);
   visit(document, {
     Seq(_key, node) {
@@ -302,7 +328,7 @@ function stringifyFrontMatter(values: Record<string, unknown>): string {
       if (typeof node.value === 'string' && isAmbiguousPlain(node.value)) node.type = Scalar.QUOTE_DOUBLE;
     },
   });
-  const date = document.get('date', true);
+  const date = document.get(dateKey, true);
   if (isScalar(date) && typeof date.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date.value)) {
     date.type = Scalar.PLAIN;
   }
@@ -362,8 +388,12 @@ function mergeLists(defaults: unknown, given: readonly string[]): unknown[] {
 
 function mergeSignOff(defaults: unknown, stakeholders: readonly Stakeholder[]): unknown[] {
   const entries: unknown[] = Array.isArray(defaults) ? [...defaults] : [];
+  // Named as the reader names an entry: `name`, else `who`, else `email`.
   const named = new Set(
-    entries.map((entry) => (isRecord(entry) && typeof entry.name === 'string' ? entry.name.trim().toLowerCase() : '')),
+    entries.map((entry) => {
+      const name = isRecord(entry) ? (entry.name ?? entry.who ?? entry.email) : entry;
+      return typeof name === 'string' ? name.trim().toLowerCase() : '';
+    }),
   );
   for (const stakeholder of stakeholders) {
     const name = stakeholder.name.trim();

@@ -2,8 +2,11 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { applyEdits, locateFrontMatter } from '../../src/core/frontMatterEdit';
+import { parseRecord } from '../../src/core/parse';
+import { FRONT_MATTER_ALIASES } from '../../src/core/record';
+import { FrontMatterEditor, applyEdits, attemptEdit, locateFrontMatter } from '../../src/core/frontMatterEdit';
 import type { EditResult, TextEdit } from '../../src/core/frontMatterEdit';
+import type { DataSourceInput } from '../../src/core/recordEdits';
 import {
   addDataSource,
   addLink,
@@ -425,7 +428,7 @@ describe('record edits', () => {
         '---',
         'status: "superseded by ADR-0020"',
         'superseded-by: [20]',
-        'related: [20, 3]',
+        'related: ["0020", 3]',
         '---',
         '# 2. Old',
         '',
@@ -452,5 +455,229 @@ describe('addOrUpdateSignOff on a pending block entry', () => {
       applyEdits(text, result.edits),
       '---\ntitle: X\nsign-off:\n  - name: Ana Ruiz\n    state: approved\n    date: 2026-11-23\n    comment: Numbers check out.\nstatus: proposed\n---\n# X\n',
     );
+  });
+});
+
+describe('edits the spelling of a key the reader reads', () => {
+  it('signs off into `signoffs:` rather than hiding its entries behind a new `sign-off:`', () => {
+    const text = '---\ntitle: T\nsignoffs:\n  - name: Sam Lee\n    state: approved\n---\n# T\n';
+    const result = addOrUpdateSignOff(text, { name: 'Ana', state: 'approved' });
+    assert.ok(result.ok);
+    const edited = applyEdits(text, result.edits);
+    assert.equal(edited, '---\ntitle: T\nsignoffs:\n  - name: Sam Lee\n    state: approved\n  - name: Ana\n    state: approved\n---\n# T\n');
+    assert.deepEqual(parseRecord('d/0001-t.md', edited).signOff.map((entry) => entry.name), ['Sam Lee', 'Ana']);
+  });
+
+  it('adds a data source to `sources:`', () => {
+    const text = '---\ntitle: T\nsources:\n  - title: A\n    url: https://a\n---\n# T\n';
+    const result = addDataSource(text, { title: 'B', url: 'https://b' });
+    assert.ok(result.ok);
+    const edited = applyEdits(text, result.edits);
+    assert.equal(edited, '---\ntitle: T\nsources:\n  - title: A\n    url: https://a\n  - title: B\n    url: https://b\n---\n# T\n');
+    assert.equal(parseRecord('d/0001-t.md', edited).dataSources.length, 2);
+  });
+
+  it('passes over an empty spelling the reader passes over too', () => {
+    const text = '---\nsign-off:\nsignoffs:\n  - name: Sam Lee\n    state: pending\n---\n# T\n';
+    const result = addOrUpdateSignOff(text, { name: 'Sam Lee', state: 'approved' });
+    assert.ok(result.ok);
+    assert.equal(applyEdits(text, result.edits), '---\nsign-off:\nsignoffs:\n  - name: Sam Lee\n    state: approved\n---\n# T\n');
+  });
+
+  it('sets `created:` when the record has no `date:`', () => {
+    const text = '---\nstatus: proposed\ncreated: 2020-01-01\n---\n# T\n';
+    const result = setStatus(text, 'accepted', { date: '2026-12-01' });
+    assert.ok(result.ok);
+    assert.equal(applyEdits(text, result.edits), '---\nstatus: accepted\ncreated: 2026-12-01\n---\n# T\n');
+  });
+
+  it('reads every spelling in the alias table the way the editor edits it', () => {
+    for (const [key, names] of Object.entries(FRONT_MATTER_ALIASES)) {
+      for (const name of names) {
+        const record = parseRecord('d/0001-t.md', `---\n${name}: [5]\n---\n# T\n`);
+        const canonical = parseRecord('d/0001-t.md', `---\n${key}: [5]\n---\n# T\n`);
+        assert.deepEqual(record, { ...canonical, problems: record.problems, format: record.format }, `${name} is not read as ${key}`);
+      }
+    }
+  });
+});
+
+describe('sign-off entries named the way the reader names them', () => {
+  it('updates an entry written with `who:` instead of adding the same person again', () => {
+    const text = '---\ntitle: T\nsign-off:\n  - who: Sam Lee\n    state: pending\n---\n# T\n';
+    const result = addOrUpdateSignOff(text, { name: 'Sam Lee', state: 'approved' });
+    assert.ok(result.ok);
+    assert.equal(applyEdits(text, result.edits), '---\ntitle: T\nsign-off:\n  - who: Sam Lee\n    state: approved\n---\n# T\n');
+  });
+
+  it('takes an entry with only an email for that person, and asks no one twice', () => {
+    const text = '---\nsign-off:\n  - email: sam@example.com\n    state: pending\n---\n# T\n';
+    const signed = addOrUpdateSignOff(text, { name: 'sam@example.com', state: 'objected' });
+    assert.ok(signed.ok);
+    assert.equal(applyEdits(text, signed.edits), '---\nsign-off:\n  - email: sam@example.com\n    state: objected\n---\n# T\n');
+    assert.deepEqual(requestSignOff(text, [{ name: 'sam@example.com' }]), { ok: true, edits: [] });
+  });
+});
+
+describe('addDataSource finds a listed source the way the reader reads it', () => {
+  const listed: [string, DataSourceInput][] = [
+    ['link:', { title: 'A', url: 'https://a' }],
+    ['href:', { title: 'A', url: 'https://a' }],
+    ['file:', { title: 'A', path: 'research/a.md' }],
+    ['a plain url item', { title: 'A', url: 'https://a' }],
+  ];
+  const texts: Record<string, string> = {
+    'link:': '---\ndata-sources:\n  - title: A\n    link: https://a\n---\n# T\n',
+    'href:': '---\ndata-sources:\n  - href: https://a\n---\n# T\n',
+    'file:': '---\ndata-sources:\n  - title: A\n    file: research/a.md\n---\n# T\n',
+    'a plain url item': '---\ndata-sources: [https://a]\n---\n# T\n',
+  };
+  for (const [name, source] of listed) {
+    it(`does not add again a source listed with ${name}`, () => assert.deepEqual(addDataSource(texts[name], source), { ok: true, edits: [] }));
+  }
+});
+
+describe('the status line of an adr-tools Status section', () => {
+  const edited = (text: string, result: EditResult): string => {
+    assert.ok(result.ok, result.ok ? '' : result.message);
+    return applyEdits(text, result.edits);
+  };
+
+  it('is the line the reader takes, not a `Supersedes` or `Amended by` link above it', () => {
+    for (const link of ['Supersedes [2. X](0002-x.md)', 'Amended by [3. Y](0003-y.md)', 'Amends [3. Y](0003-y.md)', 'Replaces [2. X](0002-x.md)']) {
+      const text = `# 1. Record\n\n## Status\n\n${link}\n\nAccepted\n\n## Context\n`;
+      assert.equal(edited(text, setStatus(text, 'deprecated')), `# 1. Record\n\n## Status\n\n${link}\n\nDeprecated\n\n## Context\n`);
+    }
+  });
+
+  it('never writes over adr-tools’ `Supercedes` link', () => {
+    const text = '# 1. Record\n\n## Status\n\nSupercedes [2. X](0002-x.md)\n\nAccepted\n\n## Context\n';
+    const result = setStatus(text, 'deprecated');
+    if (result.ok) assert.equal(applyEdits(text, result.edits), text.replace('Accepted', 'Deprecated'));
+  });
+
+  it('is a `Superseded by` line that overrules the status above it, and the edit stays put when made again', () => {
+    const text = '# 1. Record\n\n## Status\n\nAccepted\nAccepted\n\n## Context\n';
+    const once = edited(text, setSupersededBy(text, 5));
+    assert.equal(once, '# 1. Record\n\n## Status\n\nSuperseded by DR-5\nAccepted\n\n## Context\n');
+    assert.deepEqual(setSupersededBy(once, 5), { ok: true, edits: [] });
+    assert.equal(edited(once, setStatus(once, 'accepted')), '# 1. Record\n\n## Status\n\nAccepted\nAccepted\n\n## Context\n');
+  });
+
+  it('is not an HTML comment, on one line or several', () => {
+    for (const comment of ['<!-- proposed | accepted | deprecated -->', '<!--\nproposed | accepted\n-->']) {
+      const text = `# 1. Record\n\n## Status\n\n${comment}\nAccepted\n\n## Context\n`;
+      assert.equal(edited(text, setStatus(text, 'deprecated')), `# 1. Record\n\n## Status\n\n${comment}\nDeprecated\n\n## Context\n`);
+    }
+  });
+
+  it('is added above the link lines when the section has none, keeping them', () => {
+    const text = '# 1. Record\n\n## Status\n\nSupersedes [2. X](0002-x.md)\n\n## Context\n';
+    const result = edited(text, setStatus(text, 'accepted'));
+    assert.equal(result, '# 1. Record\n\n## Status\n\nAccepted\n\nSupersedes [2. X](0002-x.md)\n\n## Context\n');
+    assert.deepEqual(parseRecord('d/0001-record.md', result).supersedes, [2]);
+    assert.equal(
+      edited(text, setSupersededBy(text, 5, { target: { title: 'New', fileName: '0005-new.md' } })),
+      '# 1. Record\n\n## Status\n\nSuperseded by [5. New](0005-new.md)\n\nSupersedes [2. X](0002-x.md)\n\n## Context\n',
+    );
+  });
+
+  it('is a `Superseded by` line when it is the only line, and a `Supersedes` link is kept beside it', () => {
+    const text = '# 1. Record\n\n## Status\n\nSupersedes [2. X](0002-x.md)\n\nSuperceded by [5. New](0005-new.md)\n\n## Context\n';
+    assert.equal(edited(text, setStatus(text, 'accepted')), '# 1. Record\n\n## Status\n\nSupersedes [2. X](0002-x.md)\n\nAccepted\n\n## Context\n');
+  });
+});
+
+describe('renumberReferences keeps the form of list items', () => {
+  it('keeps quotes, zero padding and a prefix', () => {
+    const text = "---\ntitle: T\nrelated: [\"0014\", 0014, 14]\nsupersedes: [DR-0014]\nsuperseded-by:\n  - 'DR-14'\n---\nSee DR-0014.\n";
+    const result = renumberReferences(text, 14, 20, 'DR');
+    assert.ok(result.ok);
+    const edited = applyEdits(text, result.edits);
+    assert.equal(edited, "---\ntitle: T\nrelated: [\"0020\", 0020, 20]\nsupersedes: [DR-0020]\nsuperseded-by:\n  - 'DR-20'\n---\nSee DR-0020.\n");
+    const record = parseRecord('d/0001-t.md', edited);
+    assert.deepEqual([record.related, record.supersedes, record.supersededBy], [[20], [20], [20]]);
+  });
+});
+
+describe('a key given twice in two spellings', () => {
+  it('is edited where the reader reads it: the last one', () => {
+    const text = '---\ntitle: T\nstatus: proposed\nStatus: accepted\n---\n# T\n';
+    const result = setStatus(text, 'deprecated');
+    assert.ok(result.ok);
+    const edited = applyEdits(text, result.edits);
+    assert.equal(edited, '---\ntitle: T\nstatus: proposed\nStatus: deprecated\n---\n# T\n');
+    assert.equal(parseRecord('d/0001-t.md', edited).status, 'deprecated');
+  });
+
+  it('fills the last one when it is empty, as the reader then reads neither', () => {
+    const text = '---\nsign-off:\n  - name: Sam Lee\n    state: pending\nSign_Off:\n---\n# T\n';
+    const result = addOrUpdateSignOff(text, { name: 'Ana', state: 'approved' });
+    assert.ok(result.ok);
+    const edited = applyEdits(text, result.edits);
+    assert.equal(edited, '---\nsign-off:\n  - name: Sam Lee\n    state: pending\nSign_Off:\n  - name: Ana\n    state: approved\n---\n# T\n');
+    assert.deepEqual(parseRecord('d/0001-t.md', edited).signOff.map((entry) => entry.name), ['Ana']);
+  });
+});
+
+describe('a file whose lines end in a lone CR (old Mac)', () => {
+  const edited = (text: string, result: EditResult): string => {
+    assert.ok(result.ok, result.ok ? '' : result.message);
+    return applyEdits(text, result.edits);
+  };
+
+  it('is edited in place, keeping its line endings, never given a second front matter block', () => {
+    const text = '---\rtitle: T\rstatus: proposed\r---\r# T\r';
+    assert.equal(edited(text, setStatus(text, 'accepted', { date: '2026-12-01' })), '---\rtitle: T\rstatus: accepted\rdate: 2026-12-01\r---\r# T\r');
+    const signed = edited(text, addOrUpdateSignOff(text, { name: 'Ana', state: 'approved' }));
+    assert.equal(signed, '---\rtitle: T\rstatus: proposed\rsign-off:\r  - name: Ana\r    state: approved\r---\r# T\r');
+    assert.deepEqual(parseRecord('d/0001-t.md', signed).signOff.map((entry) => entry.name), ['Ana']);
+  });
+
+  it('has its adr-tools status line changed in place', () => {
+    const text = '# 1. R\r\rDate: 2016-02-12\r\r## Status\r\rAccepted\r\r## Context\r';
+    assert.equal(edited(text, setStatus(text, 'deprecated', { date: '2026-12-01' })), '# 1. R\r\rDate: 2026-12-01\r\r## Status\r\rDeprecated\r\r## Context\r');
+  });
+
+  it('is refused by the front matter editor itself, rather than given a second block', () => {
+    const result = attemptEdit('---\rtitle: T\r---\r', () => {
+      const editor = FrontMatterEditor.open('---\rtitle: T\r---\r');
+      editor.setScalar('status', 'accepted');
+      return editor.edits();
+    });
+    assert.equal(result.ok, false);
+    assert.match(result.ok ? '' : result.message, /lone carriage return/);
+  });
+});
+
+describe('an empty MADR 2 bullet', () => {
+  it('gets its status and date after a space', () => {
+    const text = '# Use X\n\n* Status:\n* Date:\n\n## Context\n';
+    const result = setStatus(text, 'accepted', { date: '2026-12-01' });
+    assert.ok(result.ok, result.ok ? '' : result.message);
+    assert.equal(applyEdits(text, result.edits), '# Use X\n\n* Status: accepted\n* Date: 2026-12-01\n\n## Context\n');
+  });
+
+  it('keeps the spaces it already has', () => {
+    const text = '# Use X\n\n* **Status:** \n* Date: 2020-01-01\n\n## Context\n';
+    const result = setStatus(text, 'accepted');
+    assert.ok(result.ok, result.ok ? '' : result.message);
+    assert.equal(applyEdits(text, result.edits), '# Use X\n\n* **Status:** accepted\n* Date: 2020-01-01\n\n## Context\n');
+  });
+});
+
+describe('status and date lines in the body only', () => {
+  it('changes the body `Date:` line, not a sign-off’s `- date:` in the front matter', () => {
+    const text = '---\nsign-off:\n- date: 2026-12-02\n  name: X\n  state: approved\n---\n# 1. R\n\nDate: 2016-02-12\n\n## Status\n\nAccepted\n\n## Context\n';
+    const result = setStatus(text, 'deprecated', { date: '2026-12-05' });
+    assert.ok(result.ok, result.ok ? '' : result.message);
+    assert.equal(applyEdits(text, result.edits), text.replace('Date: 2016-02-12', 'Date: 2026-12-05').replace('\nAccepted\n', '\nDeprecated\n'));
+  });
+
+  it('changes the `* Status:` bullet, not a sign-off’s `- status:` in the front matter', () => {
+    const text = '---\nsign-off:\n- status: approved\n  name: X\n---\n# Use X\n\n* Status: proposed\n\n## Context\n';
+    const result = setStatus(text, 'accepted');
+    assert.ok(result.ok, result.ok ? '' : result.message);
+    assert.equal(applyEdits(text, result.edits), text.replace('* Status: proposed', '* Status: accepted'));
   });
 });

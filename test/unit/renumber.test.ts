@@ -138,6 +138,18 @@ describe('planRenumber', () => {
     );
   });
 
+  it('keeps a three-digit file name in links, the record’s link to itself too', () => {
+    const { records, texts } = log({
+      'doc/adr/014-use-x.md': '# 14. Use X\n\n## Status\n\nAccepted\n\nSee [this record](014-use-x.md).\n',
+      'doc/adr/015-y.md': '# 15. Y\n\nAfter [14. Use X](014-use-x.md) and [014. Use X](./014-use-x.md).\n',
+    });
+    const plan = planned(planRenumber({ records, texts, path: 'doc/adr/014-use-x.md', prefix: 'ADR', to: 20 }));
+    assert.equal(plan.newPath, 'doc/adr/020-use-x.md');
+    const result = applyPlan(texts, planEdits(plan, false));
+    assert.equal(result.get('doc/adr/014-use-x.md'), '# 20. Use X\n\n## Status\n\nAccepted\n\nSee [this record](020-use-x.md).\n');
+    assert.equal(result.get('doc/adr/015-y.md'), '# 15. Y\n\nAfter [20. Use X](020-use-x.md) and [020. Use X](./020-use-x.md).\n');
+  });
+
   it('rewrites the text of a web link to the moved record but not its URL, which names a published version', () => {
     const url = 'https://github.com/acme/app/blob/main/d/0014-use-postgres.md';
     const { records, texts } = log({ ...MERGED, 'd/0002-notes.md': `# Notes\n\n[DR-14](${url})\n` });

@@ -280,6 +280,26 @@ describe('custom templates', () => {
     assert.ok(text.includes('# Bill annual plans upfront\n\n## Threat'));
   });
 
+  it('merges template keys spelled another way into ours, keeping the template’s spelling', () => {
+    const template: Template = {
+      id: 'c',
+      label: 'c',
+      description: '',
+      body: '## Context\n',
+      header: 'front-matter',
+      frontMatter: { Status: 'draft', Tags: ['security'], Sign_Off: [{ who: 'CISO', state: 'pending' }], signoffs: [{ name: 'Legal', state: 'pending' }], Created: '{{date}}' },
+    };
+    const text = renderRecord(template, { ...input, stakeholders: [{ name: 'Sam Lee' }, { name: 'ciso' }] });
+    const data = frontMatterOf(text);
+    assert.deepEqual(Object.keys(data), ['title', 'Status', 'Created', 'decision-makers', 'Tags', 'Sign_Off', 'data-sources']);
+    assert.ok(text.includes('\nCreated: 2026-11-22\n'), 'the date is written plain');
+    const record = parseRecord('d/0012-bill-annual-plans-upfront.md', text);
+    assert.deepEqual(record.problems, []);
+    assert.equal(record.statusText, 'draft');
+    assert.deepEqual(record.tags, ['security', 'billing', 'pricing']);
+    assert.deepEqual(record.signOff.map((entry) => entry.name), ['CISO', 'Legal', 'Sam Lee']);
+  });
+
   it('does not add a second title to a template that writes its own', async () => {
     const { templates } = await loadCustomTemplates(fs, 'test/fixtures/templates');
     const template = templates.find((candidate) => candidate.id === 'own_heading');
