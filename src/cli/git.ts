@@ -115,6 +115,19 @@ export async function repositoryRoot(cwd: string): Promise<string> {
 }
 
 /**
+ * True in a shallow clone (`git clone --depth`, or actions/checkout without `fetch-depth: 0`),
+ * whose history stops at its oldest fetched commits. False outside a repository.
+ */
+export async function isShallowRepository(cwd: string): Promise<boolean> {
+  try {
+    return (await runGit(cwd, ['rev-parse', '--is-shallow-repository'], '', UNTRANSLATED)).trim() === 'true';
+  } catch (error) {
+    if (isNotARepository(error)) return false;
+    throw error;
+  }
+}
+
+/**
  * The URL of a remote: the one named, else the remote the current branch tracks, else `origin`,
  * else the first one. Undefined when the repository has no such remote, or none at all.
  */

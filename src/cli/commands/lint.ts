@@ -26,6 +26,12 @@ sources or complete sign-off. Exits 1 when an error is found, 0 otherwise.
 
 const SEVERITIES = ['error', 'warning', 'info', 'off'] as const;
 
+/** Why `--verify-sign-offs` gives no verdict in a shallow clone (exit 2, as when git cannot run). */
+const INCOMPLETE_HISTORY_MESSAGE =
+  'cannot verify sign-offs: this clone has only part of the history (a shallow clone), so git would credit ' +
+  'older approvals to the oldest commit fetched. Fetch the full history (git fetch --unshallow, or ' +
+  'fetch-depth: 0 in actions/checkout) and run again.';
+
 interface Finding {
   path: string;
   /** 1-based, as editors and CI annotations count. */
@@ -93,7 +99,9 @@ async function unverifiedApprovals(records: readonly DecisionRecord[], root: str
     }
     // The record is read again from this very text, so its lines and the blame agree.
     const current = parseRecord(record.path, text);
-    const problems = unverifiedApprovalProblems(current, await verifySignOffs(root, record.path, text), prefix);
+    const provenance = await verifySignOffs(root, record.path, text);
+    if (provenance.some((entry) => entry.reason === 'incomplete-history')) throw new Error(INCOMPLETE_HISTORY_MESSAGE);
+    const problems = unverifiedApprovalProblems(current, provenance, prefix);
     if (problems.length > 0) found.set(record.path, problems);
   }
   return found;
