@@ -194,6 +194,14 @@ export async function defaultBranch(cwd: string): Promise<string | undefined> {
 }
 
 /**
+ * The commit where `head` left `base` (`git merge-base`), the base side of `git diff base...head`.
+ * Undefined when the two share no history. Rejects with a GitError when either ref does not exist.
+ */
+export async function mergeBase(cwd: string, base: string, head: string): Promise<string | undefined> {
+  return firstLine(await gitOrUndefined(cwd, ['merge-base', revision(base, 'base'), revision(head, 'head')]));
+}
+
+/**
  * The files a branch changed since it left `base` (`git diff <base>...<head>`), with renames
  * detected. Copies count as additions and type changes as modifications.
  */

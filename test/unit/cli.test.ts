@@ -100,6 +100,58 @@ describe('rationale CLI', () => {
     );
   });
 
+  it('pr-summary compares with where the branch left the base, not with the base as it is now', async () => {
+    const scratch = realpathSync(mkdtempSync(path.join(tmpdir(), 'rationale-cli-merge-base-')));
+    try {
+      git(scratch, 'init', '--quiet', '-b', 'main');
+      git(scratch, 'remote', 'add', 'origin', 'git@github.com:acme/app.git');
+      write(scratch, 'docs/decisions/0001-alpha.md', record('Alpha', 'proposed'));
+      write(scratch, 'docs/decisions/0002-beta.md', record('Beta', 'proposed'));
+      git(scratch, 'add', '--all');
+      git(scratch, '-c', 'user.name=Ana Ruiz', '-c', 'user.email=ana@example.com', 'commit', '--quiet', '-m', 'Alpha and Beta');
+      const forkPoint = git(scratch, 'rev-parse', 'HEAD');
+      git(scratch, 'checkout', '--quiet', '-b', 'feature');
+      write(scratch, 'docs/decisions/0001-alpha.md', record('Alpha', 'proposed') + '\nMore context.\n');
+      rmSync(path.join(scratch, 'docs/decisions/0002-beta.md'));
+      git(scratch, 'add', '--all');
+      git(scratch, '-c', 'user.name=Ana Ruiz', '-c', 'user.email=ana@example.com', 'commit', '--quiet', '-m', 'Edit Alpha, drop Beta');
+      // Meanwhile main rejects Alpha and accepts Beta: none of that is the branch's doing.
+      git(scratch, 'checkout', '--quiet', 'main');
+      write(scratch, 'docs/decisions/0001-alpha.md', record('Alpha', 'rejected'));
+      write(scratch, 'docs/decisions/0002-beta.md', record('Beta', 'accepted'));
+      git(scratch, '-c', 'user.name=Ana Ruiz', '-c', 'user.email=ana@example.com', 'commit', '--quiet', '-am', 'Decide on main');
+      git(scratch, 'checkout', '--quiet', 'feature');
+
+      const { code, out, err } = await run(scratch, 'pr-summary', '--base', 'main');
+      assert.equal(err, '');
+      assert.equal(code, 0);
+      const head = git(scratch, 'rev-parse', 'HEAD');
+      assert.equal(
+        out,
+        [
+          '## Decision records in this change',
+          '',
+          '### Edited',
+          '',
+          `- [DR-1: Alpha](https://github.com/acme/app/blob/${head}/docs/decisions/0001-alpha.md) — proposed`,
+          '',
+          '### Removed',
+          '',
+          `- [DR-2: Beta](https://github.com/acme/app/blob/${forkPoint}/docs/decisions/0002-beta.md) — proposed`,
+          '',
+        ].join('\n'),
+      );
+
+      git(scratch, 'checkout', '--quiet', '--orphan', 'unrelated');
+      git(scratch, '-c', 'user.name=Ana Ruiz', '-c', 'user.email=ana@example.com', 'commit', '--quiet', '-m', 'Unrelated history');
+      const apart = await run(scratch, 'pr-summary', '--base', 'main');
+      assert.equal(apart.code, 2);
+      assert.match(apart.err, /^rationale pr-summary: HEAD and main share no history/);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
   it('pr-summary says so when a range changes no record', async () => {
     const { code, out } = await run(repo, 'pr-summary', '--base', 'HEAD', '--head', 'HEAD');
     assert.equal(code, 0);
