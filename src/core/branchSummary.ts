@@ -48,8 +48,10 @@ export async function summarizeBranch(git: GitReader, options: BranchSummaryOpti
     git.resolveCommit(options.head),
     git.remoteUrl(),
   ]);
-  const before = await readRecords(git, since, changed.filter((change) => change.status !== 'A').map((change) => change.oldPath ?? change.path));
-  const after = await readRecords(git, options.head, changed.filter((change) => change.status !== 'D').map((change) => change.path));
+  // Only record names are read as records: a record renamed to `notes.md` is gone from the log.
+  const records = (paths: string[]) => paths.filter((path) => isRecordPath(path, options.folder));
+  const before = await readRecords(git, since, records(changed.filter((change) => change.status !== 'A').map((change) => change.oldPath ?? change.path)));
+  const after = await readRecords(git, options.head, records(changed.filter((change) => change.status !== 'D').map((change) => change.path)));
 
   const linkTo = (path: string, side: 'base' | 'head') => {
     const commit = side === 'base' ? baseCommit : headCommit;

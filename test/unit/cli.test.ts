@@ -152,6 +152,48 @@ describe('rationale CLI', () => {
     }
   });
 
+  it('pr-summary does not take a deleted record and a new one from the same template for a rename', async () => {
+    const scratch = realpathSync(mkdtempSync(path.join(tmpdir(), 'rationale-cli-renames-')));
+    try {
+      git(scratch, 'init', '--quiet', '-b', 'main');
+      git(scratch, 'config', 'user.name', 'Ana Ruiz');
+      git(scratch, 'config', 'user.email', 'ana@example.com');
+      await run(scratch, 'new', 'Use Postgres for billing');
+      await run(scratch, 'new', 'Adopt Kafka for events');
+      git(scratch, 'add', '--all');
+      git(scratch, 'commit', '--quiet', '-m', 'Two decisions');
+      git(scratch, 'checkout', '--quiet', '-b', 'feature');
+      git(scratch, 'rm', '--quiet', 'docs/decisions/0001-use-postgres-for-billing.md');
+      assert.equal((await run(scratch, 'new', 'Move to GraphQL')).out, 'docs/decisions/0003-move-to-graphql.md\n');
+      // A record renamed to a name that is not a record's leaves the log.
+      git(scratch, 'mv', 'docs/decisions/0002-adopt-kafka-for-events.md', 'docs/decisions/kafka.txt');
+      git(scratch, 'add', '--all');
+      git(scratch, 'commit', '--quiet', '-m', 'GraphQL instead of Postgres');
+      assert.match(git(scratch, 'diff', '--name-status', '-M', 'main...HEAD'), /^R\d+\tdocs\/decisions\/0001-use-postgres-for-billing\.md\tdocs\/decisions\/0003-move-to-graphql\.md$/m);
+
+      const { code, out } = await run(scratch, 'pr-summary', '--base', 'main');
+      assert.equal(code, 0);
+      assert.equal(
+        out,
+        [
+          '## Decision records in this change',
+          '',
+          '### Added',
+          '',
+          '- DR-3: Move to GraphQL (`docs/decisions/0003-move-to-graphql.md`) — proposed',
+          '',
+          '### Removed',
+          '',
+          '- DR-1: Use Postgres for billing (`docs/decisions/0001-use-postgres-for-billing.md`) — proposed',
+          '- DR-2: Adopt Kafka for events (`docs/decisions/0002-adopt-kafka-for-events.md`) — proposed',
+          '',
+        ].join('\n'),
+      );
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
   it('pr-summary says so when a range changes no record', async () => {
     const { code, out } = await run(repo, 'pr-summary', '--base', 'HEAD', '--head', 'HEAD');
     assert.equal(code, 0);
