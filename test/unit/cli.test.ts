@@ -273,6 +273,29 @@ describe('rationale CLI', () => {
     git(repo, 'checkout', '--quiet', '--', 'docs/decisions/0002-use-stripe.md');
   });
 
+  it('index takes an index with CRLF line endings (core.autocrlf) as current, and keeps them when it rewrites it', async () => {
+    const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'rationale-index-crlf-')));
+    try {
+      write(dir, 'log/0001-first.md', record('First', 'proposed'));
+      const index = path.join(dir, 'log/index.md');
+      assert.equal((await run(dir, 'index', '--dir', 'log')).code, 0);
+      const lf = readFileSync(index, 'utf8');
+      assert.ok(!lf.includes('\r'));
+      writeFileSync(index, lf.replace(/\n/g, '\r\n'));
+      assert.deepEqual(await run(dir, 'index', '--check', '--dir', 'log'), { code: 0, out: 'log/index.md is up to date\n', err: '' });
+
+      write(dir, 'log/0002-second.md', record('Second', 'proposed'));
+      assert.equal((await run(dir, 'index', '--check', '--dir', 'log')).code, 1);
+      assert.equal((await run(dir, 'index', '--dir', 'log')).code, 0);
+      const rewritten = readFileSync(index, 'utf8');
+      assert.ok(rewritten.includes('| DR-2 | [Second](0002-second.md) | proposed | 2026-11-02 |  |\r\n'), rewritten);
+      assert.doesNotMatch(rewritten, /[^\r]\n/);
+      assert.equal((await run(dir, 'index', '--check', '--dir', 'log')).code, 0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('lint, index and list say so when a subfolder cannot be read, instead of passing over its records', function () {
     // Root reads every folder; the CLI runs as the unprivileged user "nobody" to meet one it cannot read.
     if (process.getuid?.() !== 0 || spawnSync('setpriv', ['--version']).error) this.skip();
