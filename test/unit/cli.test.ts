@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
@@ -229,6 +229,25 @@ describe('rationale CLI', () => {
     const { code, out } = await run(path.join(repo, 'docs'), 'list', '--format', 'json');
     assert.equal(code, 0);
     assert.equal((JSON.parse(out) as unknown[]).length, 3);
+  });
+
+  it('takes a --dir named through a symbolic link to the repository', async () => {
+    const links = realpathSync(mkdtempSync(path.join(tmpdir(), 'rationale-cli-link-')));
+    try {
+      const link = path.join(links, 'app');
+      symlinkSync(repo, link);
+      for (const dir of [path.join(link, 'docs/decisions'), 'docs/decisions']) {
+        const { code, out, err } = await run(link, 'list', '--format', 'json', '--dir', dir);
+        assert.equal(err, '', dir);
+        assert.equal(code, 0);
+        assert.equal((JSON.parse(out) as unknown[]).length, 3);
+      }
+      const outside = await run(link, 'list', '--dir', links);
+      assert.equal(outside.code, 2);
+      assert.match(outside.err, /is not a folder inside/);
+    } finally {
+      rmSync(links, { recursive: true, force: true });
+    }
   });
 
   it('new creates the next record as the extension would, with the git user and stakeholders', async () => {
