@@ -419,6 +419,23 @@ describe('rationale CLI', () => {
     assert.match((await run(repo, '--help')).out, /^Usage: rationale <command>/);
   });
 
+  it('stops quietly when the reader of its output goes away (rationale list | head -1)', () => {
+    const big = realpathSync(mkdtempSync(path.join(tmpdir(), 'rationale-cli-pipe-')));
+    try {
+      // Far more than a pipe holds, so the CLI is still writing when the pipe closes.
+      for (let number = 1; number <= 2000; number++) {
+        write(big, `log/${String(number).padStart(4, '0')}-r.md`, `---\ntitle: Record ${number} with a title long enough to fill the pipe quickly\n---\n# T\n`);
+      }
+      // The CLI's own exit code goes to a file: a pipeline's is head's.
+      const piped = spawnSync('sh', ['-c', '( "$0" "$1" list --dir log; echo $? > status ) | head -1', process.execPath, CLI], { cwd: big, encoding: 'utf8', env: GIT_ENV });
+      assert.match(piped.stdout, /^#\s+Status\s+Date\s+Title\n$/);
+      assert.equal(piped.stderr, '');
+      assert.equal(readFileSync(path.join(big, 'status'), 'utf8'), '0\n');
+    } finally {
+      rmSync(big, { recursive: true, force: true });
+    }
+  });
+
   it('runs as a process: output on stdout, one-line errors on stderr, no stack trace', () => {
     const listed = spawnSync(process.execPath, [CLI, 'list'], { cwd: repo, encoding: 'utf8', env: GIT_ENV });
     assert.equal(listed.status, 0);
