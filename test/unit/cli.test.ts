@@ -297,7 +297,7 @@ describe('rationale CLI', () => {
     try {
       write(dir, 'log/0001-first.md', record('First', 'proposed'));
       const index = path.join(dir, 'log/index.md');
-      assert.equal((await run(dir, 'index', '--dir', 'log')).code, 0);
+      assert.deepEqual(await run(dir, 'index', '--dir', 'log'), { code: 0, out: 'log/index.md: 1 record\n', err: '' });
       const lf = readFileSync(index, 'utf8');
       assert.ok(!lf.includes('\r'));
       writeFileSync(index, lf.replace(/\n/g, '\r\n'));
@@ -354,7 +354,7 @@ describe('rationale CLI', () => {
       code: 0,
       out:
         'docs/decisions/0004-bill-annual-plans-upfront.md:5: warning: Supersedes DR-1, but its status is accepted: mark DR-1 superseded by this record. [supersede-mismatch]\n' +
-        '3 records: 0 errors, 1 warnings, 0 notes\n',
+        '3 records: 0 errors, 1 warning, 0 notes\n',
       err: '',
     });
 

@@ -190,7 +190,7 @@ describe('verified sign-offs', () => {
       const { code, out } = await run(plain, 'lint', '--verify-sign-offs', '--require-complete', 'off', '--dir', DIR);
       assert.equal(
         out,
-        `${DIR}/0001-bill-annually.md:8: error: DR-1 is accepted, but Sam Lee's approval (line 8) is in a file git does not track [unverified-sign-off]\n1 records: 1 errors, 0 warnings, 0 notes\n`,
+        `${DIR}/0001-bill-annually.md:8: error: DR-1 is accepted, but Sam Lee's approval (line 8) is in a file git does not track [unverified-sign-off]\n1 record: 1 error, 0 warnings, 0 notes\n`,
       );
       assert.equal(code, 1);
     } finally {

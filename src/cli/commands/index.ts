@@ -1,7 +1,7 @@
 import { lineEndingOf, withLineEnding } from '../../core/editText';
 import { FileSystemError, joinPath } from '../../core/fileSystem';
 import { INDEX_FILE_NAME, INDEX_MARKER, renderIndex } from '../../core/indexDocument';
-import type { Io } from '../io';
+import { type Io, plural } from '../io';
 import { loadLog } from '../repository';
 import { UsageError, noPositionals, parseCommandArgs } from '../usage';
 
@@ -52,6 +52,6 @@ export async function indexCommand(args: string[], io: Io): Promise<number> {
     const text = existing === undefined ? generated : withLineEnding(generated, lineEndingOf(existing));
     await repository.fs.writeFile(path, new TextEncoder().encode(text));
   }
-  io.out(`${path}: ${log.records().length} records`);
+  io.out(`${path}: ${plural(log.records().length, 'record')}`);
   return 0;
 }

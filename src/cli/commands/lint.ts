@@ -5,7 +5,7 @@ import type { DecisionRecord, Problem, Severity } from '../../core/record';
 import { unverifiedApprovalProblems } from '../../core/signOffProvenance';
 import { validateLog } from '../../core/validation';
 import { verifySignOffs } from '../blame';
-import type { Io } from '../io';
+import { type Io, plural } from '../io';
 import { loadLog } from '../repository';
 import { noPositionals, oneOf, parseCommandArgs } from '../usage';
 
@@ -122,7 +122,7 @@ function render(findings: Finding[], format: 'text' | 'json' | 'github', recordC
   }
   const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
   const lines = findings.map((finding) => `${finding.path}:${finding.line}: ${finding.severity}: ${finding.message} [${finding.code}]`);
-  lines.push(`${recordCount} records: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes`);
+  lines.push(`${plural(recordCount, 'record')}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'note')}`);
   return lines.join('\n');
 }
 
