@@ -419,6 +419,14 @@ describe('rationale CLI', () => {
     assert.match((await run(repo, '--help')).out, /^Usage: rationale <command>/);
   });
 
+  it('names every option of a command in its usage line', async () => {
+    for (const command of ['list', 'lint', 'new', 'index', 'pr-summary']) {
+      const [usage, ...rest] = (await run(repo, command, '--help')).out.split('\n');
+      const options = rest.flatMap((line) => /^ {2}(--[\w-]+)/.exec(line)?.[1] ?? []);
+      for (const option of options) assert.ok(usage.includes(`[${option}`), `${command}: ${option} missing from ${usage}`);
+    }
+  });
+
   it('stops quietly when the reader of its output goes away (rationale list | head -1)', () => {
     const big = realpathSync(mkdtempSync(path.join(tmpdir(), 'rationale-cli-pipe-')));
     try {

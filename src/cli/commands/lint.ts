@@ -9,7 +9,7 @@ import { type Io, plural } from '../io';
 import { loadLog } from '../repository';
 import { noPositionals, oneOf, parseCommandArgs } from '../usage';
 
-export const LINT_HELP = `Usage: rationale lint [--dir D] [--format text|json|github] [--require-complete error|warning|info|off] [--verify-sign-offs]
+export const LINT_HELP = `Usage: rationale lint [--dir D] [--format text|json|github] [--require-complete error|warning|info|off] [--prefix P] [--verify-sign-offs]
 
 Checks every record with the same rules as the extension's Problems panel: malformed front matter,
 unknown statuses and sign-off states, duplicate numbers, references to missing records, supersede

@@ -6,7 +6,7 @@ import type { Io } from '../io';
 import { openRepository } from '../repository';
 import { UsageError, parseCommandArgs } from '../usage';
 
-export const NEW_HELP = `Usage: rationale new "Title" [--template T] [--tag TAG]... [--stakeholder "Name <email>"]... [--dir D]
+export const NEW_HELP = `Usage: rationale new "Title" [--template T] [--template-dir D] [--tag TAG]... [--stakeholder "Name <email>"]... [--prefix P] [--dir D]
 
 Creates a record with the next free number, exactly as the extension's "New Decision Record" does,
 and prints its path. The git user is its decision-maker; stakeholders are added with sign-off pending.
