@@ -4,7 +4,7 @@
  */
 import { realpath } from 'node:fs/promises';
 import * as path from 'node:path';
-import { DEFAULT_DECISION_FOLDER, findDecisionFolder, normalizeRelativePath } from '../core/folders';
+import { ADR_DIR_FILE, CANDIDATE_FOLDERS, DEFAULT_DECISION_FOLDER, findDecisionFolder, normalizeRelativePath } from '../core/folders';
 import { DecisionLog } from '../core/decisionLog';
 import { repositoryRoot } from './git';
 import { NodeFileSystem } from './nodeFileSystem';
@@ -34,7 +34,7 @@ export async function openRepository(cwd: string, dir: string | undefined, optio
   } else {
     folder = (await findDecisionFolder(fs)) ?? (options.orDefault ? DEFAULT_DECISION_FOLDER : undefined);
     if (!folder) {
-      throw new UsageError(`no decision folder found in ${root} (looked for .adr-dir, docs/decisions, docs/adr, doc/adr, docs/architecture/decisions); pass --dir`);
+      throw new UsageError(`no decision folder found in ${root} (looked for ${[ADR_DIR_FILE, ...CANDIDATE_FOLDERS].join(', ')}); pass --dir`);
     }
   }
   const stat = await fs.stat(folder);

@@ -4,6 +4,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSy
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
+import { ADR_DIR_FILE, CANDIDATE_FOLDERS } from '../../src/core/folders';
 
 const CLI = path.resolve(__dirname, '../../src/cli/main.js');
 const GIT_ENV = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
@@ -405,6 +406,7 @@ describe('rationale CLI', () => {
       const none = await run(empty, 'lint');
       assert.equal(none.code, 2);
       assert.match(none.err, /^rationale lint: no decision folder found in .*; pass --dir\n$/);
+      for (const folder of [ADR_DIR_FILE, ...CANDIDATE_FOLDERS]) assert.ok(none.err.includes(` ${folder}`), `${folder} is named`);
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }
