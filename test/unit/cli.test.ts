@@ -403,6 +403,9 @@ describe('rationale CLI', () => {
     assert.deepEqual(missing, { code: 2, out: '', err: 'rationale list: decision folder no/such/folder does not exist\n' });
     const empty = realpathSync(mkdtempSync(path.join(tmpdir(), 'rationale-empty-')));
     try {
+      mkdirSync(path.join(empty, 'log'));
+      const notGit = await run(empty, 'pr-summary', '--base', 'main', '--dir', 'log');
+      assert.deepEqual(notGit, { code: 2, out: '', err: `rationale pr-summary: ${empty} is not in a git repository: pr-summary compares two git refs\n` });
       const none = await run(empty, 'lint');
       assert.equal(none.code, 2);
       assert.match(none.err, /^rationale lint: no decision folder found in .*; pass --dir\n$/);

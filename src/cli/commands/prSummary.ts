@@ -1,5 +1,5 @@
 import { summarizeBranch } from '../../core/branchSummary';
-import { changedFiles, mergeBase, remoteUrl, runGit, showFile } from '../git';
+import { changedFiles, isNotARepository, mergeBase, remoteUrl, repositoryRoot, runGit, showFile } from '../git';
 import type { Io } from '../io';
 import { openRepository } from '../repository';
 import { UsageError, noPositionals, parseCommandArgs } from '../usage';
@@ -24,6 +24,10 @@ export async function prSummaryCommand(args: string[], io: Io): Promise<number> 
   noPositionals(positionals);
   const base = values.base as string | undefined;
   if (!base) throw new UsageError('--base <ref> is required, e.g. --base origin/main');
+  await repositoryRoot(io.cwd).catch((error: unknown) => {
+    if (isNotARepository(error)) throw new UsageError(`${io.cwd} is not in a git repository: pr-summary compares two git refs`);
+    throw error;
+  });
   const repository = await openRepository(io.cwd, values.dir as string | undefined);
   const root = repository.root;
   const summary = await summarizeBranch(
