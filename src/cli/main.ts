@@ -30,9 +30,14 @@ Run rationale <command> --help for a command's options.`;
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...args] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined) {
+    // No command is bad usage: the usage goes where errors go, so `rationale > file` shows it.
+    io.err(HELP);
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.out(HELP);
-    return name === undefined ? 2 : 0;
+    return 0;
   }
   const command = COMMANDS[name];
   if (!command) {

@@ -422,6 +422,10 @@ describe('rationale CLI', () => {
       assert.match(out, new RegExp(`^Usage: rationale ${command}`));
     }
     assert.match((await run(repo, '--help')).out, /^Usage: rationale <command>/);
+    const bare = await run(repo);
+    assert.equal(bare.code, 2);
+    assert.equal(bare.out, '');
+    assert.match(bare.err, /^Usage: rationale <command>/);
   });
 
   it('names every option of a command in its usage line', async () => {
