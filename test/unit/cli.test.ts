@@ -261,6 +261,28 @@ describe('rationale CLI', () => {
     rmSync(path.join(repo, 'docs/decisions/0005-offer-a-team-plan-5-seats.md'));
   });
 
+  it('new reads --template-dir from the current folder, as --dir, and says when it does not exist', async () => {
+    const scratch = realpathSync(mkdtempSync(path.join(tmpdir(), 'rationale-cli-templates-')));
+    try {
+      git(scratch, 'init', '--quiet', '-b', 'main');
+      write(scratch, 'tools/tpl/mine.md', '---\nstatus: proposed\n---\n# {{title}}\n\nOur own template.\n');
+      const tools = path.join(scratch, 'tools');
+      const relative = await run(tools, 'new', 'First', '--template-dir', 'tpl', '--template', 'mine');
+      assert.deepEqual(relative, { code: 0, out: 'docs/decisions/0001-first.md\n', err: '' });
+      assert.match(readFileSync(path.join(scratch, 'docs/decisions/0001-first.md'), 'utf8'), /Our own template\./);
+      const absolute = await run(tools, 'new', 'Second', '--template-dir', path.join(tools, 'tpl'), '--template', 'mine');
+      assert.deepEqual(absolute, { code: 0, out: 'docs/decisions/0002-second.md\n', err: '' });
+
+      const missing = await run(tools, 'new', 'Third', '--template-dir', 'does-not-exist', '--template', 'mine');
+      assert.deepEqual(missing, { code: 2, out: '', err: 'rationale new: template folder tools/does-not-exist does not exist\n' });
+      const outside = await run(tools, 'new', 'Third', '--template-dir', tmpdir(), '--template', 'mine');
+      assert.equal(outside.code, 2);
+      assert.match(outside.err, /^rationale new: --template-dir .* is not a folder inside /);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
   it('index writes the index, --check tells whether it is current, and a hand-written index is left alone', async () => {
     const index = path.join(repo, 'docs/decisions/index.md');
     assert.equal((await run(repo, 'index', '--check')).code, 1);
