@@ -4,9 +4,9 @@
  * (one process for all of them). Used by `rationale lint --verify-sign-offs` and by the extension.
  */
 import type { LineOrigin, SignOffProvenance } from '../core/signOffProvenance';
-import { isUncommitted, needsProvenance, signOffProvenance, signOffStateLines } from '../core/signOffProvenance';
+import { INCOMPLETE_HISTORY, isUncommitted, needsProvenance, signOffProvenance, signOffStateLines } from '../core/signOffProvenance';
 import { parseRecord } from '../core/parse';
-import { GitError, UNTRANSLATED, runGit } from './git';
+import { GitError, UNTRANSLATED, isShallowRepository, runGit } from './git';
 
 /** One line of blame: the commit that introduced it and that commit's author email. */
 export interface BlamedLine {
@@ -83,7 +83,8 @@ const NO_HISTORY = /not a git repository|no such ref: HEAD|no such path [\s\S]* 
 /**
  * Where the given 0-based lines of `text` (the file at `path`, relative to `root`) came from.
  * Undefined when git does not track the file or `root` is no repository. Rejects with a GitError
- * when git cannot run or refuses to.
+ * when git cannot run or refuses to. In a shallow clone the answer is wrong for lines older than
+ * the history it has; {@link verifySignOffs} checks for that first.
  *
  * Blame runs without `-M`/`-C` on purpose: with them, an approval copied from another record (or
  * moved within this one) would keep its first author, and a copy is exactly how one would forge it.
@@ -105,11 +106,16 @@ export async function lineOrigins(root: string, path: string, text: string, line
   return origins;
 }
 
-/** The provenance of every sign-off of a record file, running git only for lines that need it. */
+/**
+ * The provenance of every sign-off of a record file, running git only for lines that need it. In a
+ * shallow clone every sign-off that needs provenance is `incomplete-history`: blame there credits
+ * older lines to the oldest commit fetched, whoever wrote them.
+ */
 export async function verifySignOffs(root: string, path: string, text: string): Promise<SignOffProvenance[]> {
   const signOffs = parseRecord(path, text).signOff;
   const stateLines = signOffStateLines(text, signOffs);
   const lines = stateLines.filter((line, index): line is number => line !== undefined && needsProvenance(signOffs[index].state));
-  const origins = lines.length === 0 ? new Map<number, LineOrigin>() : await lineOrigins(root, path, text, lines);
+  if (lines.length === 0) return signOffProvenance(text, new Map<number, LineOrigin>(), signOffs);
+  const origins = (await isShallowRepository(root)) ? INCOMPLETE_HISTORY : await lineOrigins(root, path, text, lines);
   return signOffProvenance(text, origins, signOffs);
 }

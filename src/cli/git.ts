@@ -115,6 +115,19 @@ export async function repositoryRoot(cwd: string): Promise<string> {
 }
 
 /**
+ * True in a shallow clone (`git clone --depth`, or actions/checkout without `fetch-depth: 0`),
+ * whose history stops at its oldest fetched commits. False outside a repository.
+ */
+export async function isShallowRepository(cwd: string): Promise<boolean> {
+  try {
+    return (await runGit(cwd, ['rev-parse', '--is-shallow-repository'], '', UNTRANSLATED)).trim() === 'true';
+  } catch (error) {
+    if (isNotARepository(error)) return false;
+    throw error;
+  }
+}
+
+/**
  * The URL of a remote: the one named, else the remote the current branch tracks, else `origin`,
  * else the first one. Undefined when the repository has no such remote, or none at all.
  */
@@ -178,6 +191,14 @@ export async function defaultBranch(cwd: string): Promise<string | undefined> {
     if (await gitOrUndefined(cwd, ['rev-parse', '--verify', '--quiet', ref])) return candidate;
   }
   return undefined;
+}
+
+/**
+ * The commit where `head` left `base` (`git merge-base`), the base side of `git diff base...head`.
+ * Undefined when the two share no history. Rejects with a GitError when either ref does not exist.
+ */
+export async function mergeBase(cwd: string, base: string, head: string): Promise<string | undefined> {
+  return firstLine(await gitOrUndefined(cwd, ['merge-base', revision(base, 'base'), revision(head, 'head')]));
 }
 
 /**

@@ -4,3 +4,8 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
 }
+
+/** `1 record`, `3 records`, `0 errors`: a count with its noun. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

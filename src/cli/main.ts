@@ -30,9 +30,14 @@ Run rationale <command> --help for a command's options.`;
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...args] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined) {
+    // No command is bad usage: the usage goes where errors go, so `rationale > file` shows it.
+    io.err(HELP);
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.out(HELP);
-    return name === undefined ? 2 : 0;
+    return 0;
   }
   const command = COMMANDS[name];
   if (!command) {
@@ -49,11 +54,27 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
+/**
+ * Writes lines to a standard stream until its reader goes away: `rationale list | head -1` closes
+ * the pipe early, which is no error (EPIPE would otherwise end the process with a stack trace).
+ * The command still finishes and exits with its own code.
+ */
+function lineWriter(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
+  return (text) => {
+    if (!closed) stream.write(text.endsWith('\n') ? text : `${text}\n`);
+  };
+}
+
 if (require.main === module) {
   void main(process.argv.slice(2), {
     cwd: process.cwd(),
-    out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    out: lineWriter(process.stdout),
+    err: lineWriter(process.stderr),
   }).then((code) => {
     process.exitCode = code;
   });

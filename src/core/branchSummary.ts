@@ -14,6 +14,8 @@ import type { DecisionRecord } from './record';
 /** The reads the summary needs from a repository; paths are relative to its root. */
 export interface GitReader {
   changedFiles(base: string, head: string, pathspec: string): Promise<ChangedPath[]>;
+  /** Where `head` left `base` (`git merge-base`); undefined when they share no history. */
+  mergeBase(base: string, head: string): Promise<string | undefined>;
   showFile(ref: string, path: string): Promise<string | undefined>;
   /** The commit a ref points at, for links that never move. */
   resolveCommit(ref: string): Promise<string | undefined>;
@@ -29,17 +31,27 @@ export interface BranchSummaryOptions {
   hostKinds?: Readonly<Record<string, string>>;
 }
 
+/**
+ * The summary of what `head` changed since it left `base`: as `git diff base...head` compares, the
+ * base side is the merge base, not the tip of `base`, whose own later changes are not the branch's.
+ */
 export async function summarizeBranch(git: GitReader, options: BranchSummaryOptions): Promise<string> {
-  const changed = (await git.changedFiles(options.base, options.head, options.folder)).filter(
+  const since = await git.mergeBase(options.base, options.head);
+  if (since === undefined) {
+    throw new Error(`${options.head} and ${options.base} share no history, so there is no point the branch left from (in a shallow clone, fetch the full history)`);
+  }
+  const changed = (await git.changedFiles(since, options.head, options.folder)).filter(
     (change) => isRecordPath(change.path, options.folder) || (change.oldPath !== undefined && isRecordPath(change.oldPath, options.folder)),
   );
   const [baseCommit, headCommit, remote] = await Promise.all([
-    git.resolveCommit(options.base),
+    git.resolveCommit(since),
     git.resolveCommit(options.head),
     git.remoteUrl(),
   ]);
-  const before = await readRecords(git, options.base, changed.filter((change) => change.status !== 'A').map((change) => change.oldPath ?? change.path));
-  const after = await readRecords(git, options.head, changed.filter((change) => change.status !== 'D').map((change) => change.path));
+  // Only record names are read as records: a record renamed to `notes.md` is gone from the log.
+  const records = (paths: string[]) => paths.filter((path) => isRecordPath(path, options.folder));
+  const before = await readRecords(git, since, records(changed.filter((change) => change.status !== 'A').map((change) => change.oldPath ?? change.path)));
+  const after = await readRecords(git, options.head, records(changed.filter((change) => change.status !== 'D').map((change) => change.path)));
 
   const linkTo = (path: string, side: 'base' | 'head') => {
     const commit = side === 'base' ? baseCommit : headCommit;

@@ -47,6 +47,19 @@ const KNOWN_HOSTS: Record<string, HostKind> = {
 const SCP_LIKE = /^(?:[^@/]+@)?([^@/:]+):(?!\/\/)(.+)$/;
 
 /**
+ * A remote URL fit to show in a message: without the user name and password or token
+ * (`https://x-access-token:…@github.com/…` is how CI checkouts authenticate), query or fragment.
+ * Scp-like addresses (`git@host:path`) name only an SSH login and are shown as they are.
+ */
+export function displayRemoteUrl(url: string): string {
+  const text = url.trim();
+  const parts = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)([^?#]*)/i.exec(text);
+  if (!parts) return text;
+  const [, scheme, authority, path] = parts;
+  return `${scheme}${authority.slice(authority.lastIndexOf('@') + 1)}${path}`;
+}
+
+/**
  * Reads a remote URL as `git remote get-url` prints it. Local paths and `file://` remotes have no
  * web side and give `undefined`, as does anything that is not a remote URL at all.
  */

@@ -3,7 +3,7 @@
  * and the one-line markdown form a record takes in a pull request description.
  */
 
-import { hostKind, parseRemoteUrl, type HostKind, type RemoteLocation } from './gitRemote';
+import { displayRemoteUrl, hostKind, parseRemoteUrl, type HostKind, type RemoteLocation } from './gitRemote';
 
 export interface PermalinkRequest {
   /** The remote as `git remote get-url` prints it. */
@@ -30,7 +30,7 @@ export type PermalinkResult = { url: string } | { reason: string };
 
 export function buildPermalink(request: PermalinkRequest): PermalinkResult {
   const remote = parseRemoteUrl(request.remoteUrl);
-  if (!remote) return { reason: `the remote ${request.remoteUrl} has no web address` };
+  if (!remote) return { reason: `the remote ${displayRemoteUrl(request.remoteUrl)} has no web address` };
   const kind = request.kind ?? hostKind(remote.host, request.hostKinds ?? {});
   if (!kind) return { reason: `unknown host ${remote.host}: set rationale.hostKinds` };
   const filePath = request.path.replace(/^(\.\/)+/, '').replace(/^\/+/, '');

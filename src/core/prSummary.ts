@@ -52,7 +52,10 @@ export interface RecordChangesOptions {
 /**
  * Sorts the changed paths of a branch into added, changed and removed records. Paths that are not
  * records on either side (a README, an image) are left out. A rename counts as an edit of the same
- * record; a rename into or out of the decision folder counts as an addition or a removal.
+ * record only when both sides are records with the same number or the same title (so renumbering
+ * a duplicate still reads as a rename); git pairs files by similar content, and a record deleted
+ * while another is written from the same template looks like a rename to it. Any other rename, and
+ * one into or out of the decision folder, counts as a removal and an addition.
  */
 export function computeRecordChanges(
   before: readonly DecisionRecord[],
@@ -74,23 +77,30 @@ export function computeRecordChanges(
 
     const old = change.status === 'A' ? undefined : beforeByPath.get(oldPath);
     const current = change.status === 'D' ? undefined : afterByPath.get(change.path);
-    if (old && current) {
+    if (old && current && isSameRecord(old, current)) {
       const entry: ChangedSummaryEntry = { ...entryFor(current, link(current.path, 'head')) };
       setIfDefined(entry, 'statusBefore', statusOf(old));
       setIfDefined(entry, 'statusAfter', statusOf(current));
       if (old.path !== current.path) entry.previousPath = old.path;
       changes.changed.push(entry);
-    } else if (current) {
-      changes.added.push(entryFor(current, link(current.path, 'head')));
-    } else if (old) {
-      changes.removed.push(entryFor(old, link(old.path, 'base')));
+      continue;
     }
+    if (current) changes.added.push(entryFor(current, link(current.path, 'head')));
+    if (old) changes.removed.push(entryFor(old, link(old.path, 'base')));
   }
 
   changes.added.sort(byNumberThenPath);
   changes.changed.sort(byNumberThenPath);
   changes.removed.sort(byNumberThenPath);
   return changes;
+}
+
+/** Whether the two sides of a change are one record: the same file, or the same number or title. */
+function isSameRecord(old: DecisionRecord, current: DecisionRecord): boolean {
+  if (old.path === current.path) return true;
+  if (old.number !== undefined && old.number === current.number) return true;
+  const title = old.title.trim();
+  return title !== '' && title === current.title.trim();
 }
 
 /** How the sign-off of a record stands: approvals out of everyone named, and objections. */

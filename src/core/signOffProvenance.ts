@@ -3,7 +3,8 @@
  * so a sign-off counts as **verified** only when the git commit that introduced its `state` line
  * was authored by the stakeholder's email, or carries a `Signed-off-by:` trailer with that email.
  * Everything else (a line not committed yet, a file git does not track, a stakeholder without an
- * email, a line that cannot be located) is **unverified**. Pending sign-offs need no provenance.
+ * email, a line that cannot be located, a clone whose history is cut short) is **unverified**.
+ * Pending sign-offs need no provenance.
  *
  * The core only reads text: the adapters (CLI, extension) run `git blame` and hand over where
  * each line came from as {@link LineOrigin}s.
@@ -48,7 +49,15 @@ export type ProvenanceReason =
   /** unverified: the sign-off names no email to compare with. */
   | 'no-email'
   /** unverified: the `state` line could not be located, so no commit can vouch for it. */
-  | 'unlocated';
+  | 'unlocated'
+  /**
+   * unverified: the clone is shallow. `git blame` credits every line older than its oldest commit
+   * to that commit, so it would vouch for a forged approval and reject a real one; no verdict.
+   */
+  | 'incomplete-history';
+
+/** Given instead of line origins when the repository's history is cut short (a shallow clone). */
+export const INCOMPLETE_HISTORY = 'incomplete-history';
 
 export interface SignOffProvenance {
   /** Position in the record's `signOff` list (as the parser reads it). */
@@ -106,18 +115,19 @@ export function signOffStateLines(text: string, signOffs: readonly SignOff[] = p
 
 /**
  * The provenance of every sign-off in `text` (`signOffs` as the parser reads them from it).
- * `origins` undefined means git does not track the file. Never throws.
+ * `origins` undefined means git does not track the file; {@link INCOMPLETE_HISTORY}, that git's
+ * answer cannot be trusted. Never throws.
  */
 export function signOffProvenance(
   text: string,
-  origins: LineOrigins | undefined,
+  origins: LineOrigins | typeof INCOMPLETE_HISTORY | undefined,
   signOffs: readonly SignOff[] = parseRecord('', text).signOff,
 ): SignOffProvenance[] {
   const lines = signOffStateLines(text, signOffs);
   return signOffs.map((signOff, index) => judge(signOff, index, lines[index], origins));
 }
 
-function judge(signOff: SignOff, index: number, line: number | undefined, origins: LineOrigins | undefined): SignOffProvenance {
+function judge(signOff: SignOff, index: number, line: number | undefined, origins: LineOrigins | typeof INCOMPLETE_HISTORY | undefined): SignOffProvenance {
   const base = { index, name: signOff.name, state: signOff.state, ...(signOff.email ? { email: signOff.email } : {}), ...(line === undefined ? {} : { line }) };
   if (!needsProvenance(signOff.state)) return { ...base, verdict: 'not-needed', reason: 'pending' };
   const unverified = (reason: ProvenanceReason, origin?: LineOrigin): SignOffProvenance => ({
@@ -128,6 +138,7 @@ function judge(signOff: SignOff, index: number, line: number | undefined, origin
   });
   if (line === undefined) return unverified('unlocated');
   if (!origins) return unverified('not-in-git');
+  if (origins === INCOMPLETE_HISTORY) return unverified('incomplete-history');
   const origin = origins.get(line);
   if (!origin) return unverified('unlocated');
   if (isUncommitted(origin.commit)) return { ...base, verdict: 'unverified', reason: 'uncommitted' };
@@ -162,6 +173,8 @@ export function provenanceNote(provenance: SignOffProvenance): string {
       return 'unverified: no email to check against';
     case 'unlocated':
       return 'unverified: its state line could not be traced';
+    case 'incomplete-history':
+      return 'cannot verify: this clone has only part of the history (fetch all of it)';
   }
 }
 
@@ -196,6 +209,8 @@ function whyUnverified(entry: SignOffProvenance): string {
       return 'is in a file git does not track';
     case 'no-email':
       return 'names no email to check the commit against';
+    case 'incomplete-history':
+      return 'cannot be verified: this clone has only part of the history';
     default:
       return 'cannot be traced to a commit by its stakeholder';
   }

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { GitReader } from '../core/branchSummary';
-import { UNTRANSLATED, changedFiles, isNotARepository, remoteUrl, repositoryRoot, runGit, showFile } from '../cli/git';
+import { UNTRANSLATED, changedFiles, isNotARepository, mergeBase, remoteUrl, repositoryRoot, runGit, showFile } from '../cli/git';
 import { NAMESPACE, Settings } from './constants';
 
 /**
@@ -68,6 +68,7 @@ export function resolveCommit(root: string, ref: string): Promise<string | undef
 export function gitReaderFor(root: string): GitReader {
   return {
     changedFiles: (from, to, pathspec) => changedFiles(root, from, to, pathspec),
+    mergeBase: (from, to) => mergeBase(root, from, to),
     showFile: (ref, file) => showFile(root, ref, file),
     resolveCommit: (ref) => resolveCommit(root, ref),
     remoteUrl: () => remoteUrl(root),

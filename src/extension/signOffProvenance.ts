@@ -5,12 +5,12 @@
  *
  * Git runs only when asked (a record expanded in the tree, a reference hovered), only in a trusted
  * workspace on a local disk, and once per file state: results are kept per file until its
- * modification time, its size or the repository's HEAD changes (a commit changes provenance
- * without touching the file).
+ * modification time, its size, the repository's HEAD or its shallowness changes (a commit changes
+ * provenance without touching the file). In a shallow clone decided sign-offs read "cannot verify".
  */
 import * as vscode from 'vscode';
 import { verifySignOffs } from '../cli/blame';
-import { headCommit, runGit, showFile } from '../cli/git';
+import { headCommit, isShallowRepository, runGit, showFile } from '../cli/git';
 import { applyEdits } from '../core/frontMatterEdit';
 import { type SignOffInput, addOrUpdateSignOff } from '../core/recordEdits';
 import type { SignOff } from '../core/record';
@@ -45,8 +45,9 @@ export async function signOffProvenanceOf(uri: vscode.Uri): Promise<SignOffProve
   try {
     const location = await repositoryLocation(uri);
     const stat = await vscode.workspace.fs.stat(uri);
-    const head = location ? await headCommit(location.root) : undefined;
-    const key = `${stat.mtime}|${stat.size}|${head ?? ''}`;
+    // Fetching the full history of a shallow clone changes provenance without moving HEAD.
+    const [head, shallow] = location ? await Promise.all([headCommit(location.root), isShallowRepository(location.root)]) : [undefined, false];
+    const key = `${stat.mtime}|${stat.size}|${head ?? ''}|${shallow}`;
     const known = results.get(uri.toString());
     if (known?.key === key) return await known.provenance;
     // Kept per file state, a failure included, so it is logged once rather than on every look.

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
+import { ADR_DIR_FILE, CANDIDATE_FOLDERS } from '../../src/core/folders';
 
 const CLI = path.resolve(__dirname, '../../src/cli/main.js');
 const GIT_ENV = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
@@ -100,6 +101,100 @@ describe('rationale CLI', () => {
     );
   });
 
+  it('pr-summary compares with where the branch left the base, not with the base as it is now', async () => {
+    const scratch = realpathSync(mkdtempSync(path.join(tmpdir(), 'rationale-cli-merge-base-')));
+    try {
+      git(scratch, 'init', '--quiet', '-b', 'main');
+      git(scratch, 'remote', 'add', 'origin', 'git@github.com:acme/app.git');
+      write(scratch, 'docs/decisions/0001-alpha.md', record('Alpha', 'proposed'));
+      write(scratch, 'docs/decisions/0002-beta.md', record('Beta', 'proposed'));
+      git(scratch, 'add', '--all');
+      git(scratch, '-c', 'user.name=Ana Ruiz', '-c', 'user.email=ana@example.com', 'commit', '--quiet', '-m', 'Alpha and Beta');
+      const forkPoint = git(scratch, 'rev-parse', 'HEAD');
+      git(scratch, 'checkout', '--quiet', '-b', 'feature');
+      write(scratch, 'docs/decisions/0001-alpha.md', record('Alpha', 'proposed') + '\nMore context.\n');
+      rmSync(path.join(scratch, 'docs/decisions/0002-beta.md'));
+      git(scratch, 'add', '--all');
+      git(scratch, '-c', 'user.name=Ana Ruiz', '-c', 'user.email=ana@example.com', 'commit', '--quiet', '-m', 'Edit Alpha, drop Beta');
+      // Meanwhile main rejects Alpha and accepts Beta: none of that is the branch's doing.
+      git(scratch, 'checkout', '--quiet', 'main');
+      write(scratch, 'docs/decisions/0001-alpha.md', record('Alpha', 'rejected'));
+      write(scratch, 'docs/decisions/0002-beta.md', record('Beta', 'accepted'));
+      git(scratch, '-c', 'user.name=Ana Ruiz', '-c', 'user.email=ana@example.com', 'commit', '--quiet', '-am', 'Decide on main');
+      git(scratch, 'checkout', '--quiet', 'feature');
+
+      const { code, out, err } = await run(scratch, 'pr-summary', '--base', 'main');
+      assert.equal(err, '');
+      assert.equal(code, 0);
+      const head = git(scratch, 'rev-parse', 'HEAD');
+      assert.equal(
+        out,
+        [
+          '## Decision records in this change',
+          '',
+          '### Edited',
+          '',
+          `- [DR-1: Alpha](https://github.com/acme/app/blob/${head}/docs/decisions/0001-alpha.md) — proposed`,
+          '',
+          '### Removed',
+          '',
+          `- [DR-2: Beta](https://github.com/acme/app/blob/${forkPoint}/docs/decisions/0002-beta.md) — proposed`,
+          '',
+        ].join('\n'),
+      );
+
+      git(scratch, 'checkout', '--quiet', '--orphan', 'unrelated');
+      git(scratch, '-c', 'user.name=Ana Ruiz', '-c', 'user.email=ana@example.com', 'commit', '--quiet', '-m', 'Unrelated history');
+      const apart = await run(scratch, 'pr-summary', '--base', 'main');
+      assert.equal(apart.code, 2);
+      assert.match(apart.err, /^rationale pr-summary: HEAD and main share no history/);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
+  it('pr-summary does not take a deleted record and a new one from the same template for a rename', async () => {
+    const scratch = realpathSync(mkdtempSync(path.join(tmpdir(), 'rationale-cli-renames-')));
+    try {
+      git(scratch, 'init', '--quiet', '-b', 'main');
+      git(scratch, 'config', 'user.name', 'Ana Ruiz');
+      git(scratch, 'config', 'user.email', 'ana@example.com');
+      await run(scratch, 'new', 'Use Postgres for billing');
+      await run(scratch, 'new', 'Adopt Kafka for events');
+      git(scratch, 'add', '--all');
+      git(scratch, 'commit', '--quiet', '-m', 'Two decisions');
+      git(scratch, 'checkout', '--quiet', '-b', 'feature');
+      git(scratch, 'rm', '--quiet', 'docs/decisions/0001-use-postgres-for-billing.md');
+      assert.equal((await run(scratch, 'new', 'Move to GraphQL')).out, 'docs/decisions/0003-move-to-graphql.md\n');
+      // A record renamed to a name that is not a record's leaves the log.
+      git(scratch, 'mv', 'docs/decisions/0002-adopt-kafka-for-events.md', 'docs/decisions/kafka.txt');
+      git(scratch, 'add', '--all');
+      git(scratch, 'commit', '--quiet', '-m', 'GraphQL instead of Postgres');
+      assert.match(git(scratch, 'diff', '--name-status', '-M', 'main...HEAD'), /^R\d+\tdocs\/decisions\/0001-use-postgres-for-billing\.md\tdocs\/decisions\/0003-move-to-graphql\.md$/m);
+
+      const { code, out } = await run(scratch, 'pr-summary', '--base', 'main');
+      assert.equal(code, 0);
+      assert.equal(
+        out,
+        [
+          '## Decision records in this change',
+          '',
+          '### Added',
+          '',
+          '- DR-3: Move to GraphQL (`docs/decisions/0003-move-to-graphql.md`) — proposed',
+          '',
+          '### Removed',
+          '',
+          '- DR-1: Use Postgres for billing (`docs/decisions/0001-use-postgres-for-billing.md`) — proposed',
+          '- DR-2: Adopt Kafka for events (`docs/decisions/0002-adopt-kafka-for-events.md`) — proposed',
+          '',
+        ].join('\n'),
+      );
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
   it('pr-summary says so when a range changes no record', async () => {
     const { code, out } = await run(repo, 'pr-summary', '--base', 'HEAD', '--head', 'HEAD');
     assert.equal(code, 0);
@@ -137,6 +232,25 @@ describe('rationale CLI', () => {
     assert.equal((JSON.parse(out) as unknown[]).length, 3);
   });
 
+  it('takes a --dir named through a symbolic link to the repository', async () => {
+    const links = realpathSync(mkdtempSync(path.join(tmpdir(), 'rationale-cli-link-')));
+    try {
+      const link = path.join(links, 'app');
+      symlinkSync(repo, link);
+      for (const dir of [path.join(link, 'docs/decisions'), 'docs/decisions']) {
+        const { code, out, err } = await run(link, 'list', '--format', 'json', '--dir', dir);
+        assert.equal(err, '', dir);
+        assert.equal(code, 0);
+        assert.equal((JSON.parse(out) as unknown[]).length, 3);
+      }
+      const outside = await run(link, 'list', '--dir', links);
+      assert.equal(outside.code, 2);
+      assert.match(outside.err, /is not a folder inside/);
+    } finally {
+      rmSync(links, { recursive: true, force: true });
+    }
+  });
+
   it('new creates the next record as the extension would, with the git user and stakeholders', async () => {
     const { code, out } = await run(repo, 'new', 'Offer a "team" plan: 5 seats', '--tag', 'pricing', '--stakeholder', 'Sam Lee <sam@example.com>');
     assert.equal(code, 0);
@@ -145,6 +259,28 @@ describe('rationale CLI', () => {
     assert.match(text, /^---\ntitle: "Offer a \\"team\\" plan: 5 seats"\nstatus: proposed\ndate: \d{4}-\d{2}-\d{2}\ndecision-makers: \[Ana Ruiz\]\ntags: \[pricing\]\n/);
     assert.match(text, /- name: Sam Lee\n\s+email: sam@example.com\n\s+state: pending/);
     rmSync(path.join(repo, 'docs/decisions/0005-offer-a-team-plan-5-seats.md'));
+  });
+
+  it('new reads --template-dir from the current folder, as --dir, and says when it does not exist', async () => {
+    const scratch = realpathSync(mkdtempSync(path.join(tmpdir(), 'rationale-cli-templates-')));
+    try {
+      git(scratch, 'init', '--quiet', '-b', 'main');
+      write(scratch, 'tools/tpl/mine.md', '---\nstatus: proposed\n---\n# {{title}}\n\nOur own template.\n');
+      const tools = path.join(scratch, 'tools');
+      const relative = await run(tools, 'new', 'First', '--template-dir', 'tpl', '--template', 'mine');
+      assert.deepEqual(relative, { code: 0, out: 'docs/decisions/0001-first.md\n', err: '' });
+      assert.match(readFileSync(path.join(scratch, 'docs/decisions/0001-first.md'), 'utf8'), /Our own template\./);
+      const absolute = await run(tools, 'new', 'Second', '--template-dir', path.join(tools, 'tpl'), '--template', 'mine');
+      assert.deepEqual(absolute, { code: 0, out: 'docs/decisions/0002-second.md\n', err: '' });
+
+      const missing = await run(tools, 'new', 'Third', '--template-dir', 'does-not-exist', '--template', 'mine');
+      assert.deepEqual(missing, { code: 2, out: '', err: 'rationale new: template folder tools/does-not-exist does not exist\n' });
+      const outside = await run(tools, 'new', 'Third', '--template-dir', tmpdir(), '--template', 'mine');
+      assert.equal(outside.code, 2);
+      assert.match(outside.err, /^rationale new: --template-dir .* is not a folder inside /);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 
   it('index writes the index, --check tells whether it is current, and a hand-written index is left alone', async () => {
@@ -177,6 +313,29 @@ describe('rationale CLI', () => {
     }
     rmSync(index, { recursive: true });
     git(repo, 'checkout', '--quiet', '--', 'docs/decisions/0002-use-stripe.md');
+  });
+
+  it('index takes an index with CRLF line endings (core.autocrlf) as current, and keeps them when it rewrites it', async () => {
+    const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'rationale-index-crlf-')));
+    try {
+      write(dir, 'log/0001-first.md', record('First', 'proposed'));
+      const index = path.join(dir, 'log/index.md');
+      assert.deepEqual(await run(dir, 'index', '--dir', 'log'), { code: 0, out: 'log/index.md: 1 record\n', err: '' });
+      const lf = readFileSync(index, 'utf8');
+      assert.ok(!lf.includes('\r'));
+      writeFileSync(index, lf.replace(/\n/g, '\r\n'));
+      assert.deepEqual(await run(dir, 'index', '--check', '--dir', 'log'), { code: 0, out: 'log/index.md is up to date\n', err: '' });
+
+      write(dir, 'log/0002-second.md', record('Second', 'proposed'));
+      assert.equal((await run(dir, 'index', '--check', '--dir', 'log')).code, 1);
+      assert.equal((await run(dir, 'index', '--dir', 'log')).code, 0);
+      const rewritten = readFileSync(index, 'utf8');
+      assert.ok(rewritten.includes('| DR-2 | [Second](0002-second.md) | proposed | 2026-11-02 |  |\r\n'), rewritten);
+      assert.doesNotMatch(rewritten, /[^\r]\n/);
+      assert.equal((await run(dir, 'index', '--check', '--dir', 'log')).code, 0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('lint, index and list say so when a subfolder cannot be read, instead of passing over its records', function () {
@@ -218,7 +377,7 @@ describe('rationale CLI', () => {
       code: 0,
       out:
         'docs/decisions/0004-bill-annual-plans-upfront.md:5: warning: Supersedes DR-1, but its status is accepted: mark DR-1 superseded by this record. [supersede-mismatch]\n' +
-        '3 records: 0 errors, 1 warnings, 0 notes\n',
+        '3 records: 0 errors, 1 warning, 0 notes\n',
       err: '',
     });
 
@@ -266,9 +425,13 @@ describe('rationale CLI', () => {
     assert.deepEqual(missing, { code: 2, out: '', err: 'rationale list: decision folder no/such/folder does not exist\n' });
     const empty = realpathSync(mkdtempSync(path.join(tmpdir(), 'rationale-empty-')));
     try {
+      mkdirSync(path.join(empty, 'log'));
+      const notGit = await run(empty, 'pr-summary', '--base', 'main', '--dir', 'log');
+      assert.deepEqual(notGit, { code: 2, out: '', err: `rationale pr-summary: ${empty} is not in a git repository: pr-summary compares two git refs\n` });
       const none = await run(empty, 'lint');
       assert.equal(none.code, 2);
       assert.match(none.err, /^rationale lint: no decision folder found in .*; pass --dir\n$/);
+      for (const folder of [ADR_DIR_FILE, ...CANDIDATE_FOLDERS]) assert.ok(none.err.includes(` ${folder}`), `${folder} is named`);
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }
@@ -281,6 +444,35 @@ describe('rationale CLI', () => {
       assert.match(out, new RegExp(`^Usage: rationale ${command}`));
     }
     assert.match((await run(repo, '--help')).out, /^Usage: rationale <command>/);
+    const bare = await run(repo);
+    assert.equal(bare.code, 2);
+    assert.equal(bare.out, '');
+    assert.match(bare.err, /^Usage: rationale <command>/);
+  });
+
+  it('names every option of a command in its usage line', async () => {
+    for (const command of ['list', 'lint', 'new', 'index', 'pr-summary']) {
+      const [usage, ...rest] = (await run(repo, command, '--help')).out.split('\n');
+      const options = rest.flatMap((line) => /^ {2}(--[\w-]+)/.exec(line)?.[1] ?? []);
+      for (const option of options) assert.ok(usage.includes(`[${option}`), `${command}: ${option} missing from ${usage}`);
+    }
+  });
+
+  it('stops quietly when the reader of its output goes away (rationale list | head -1)', () => {
+    const big = realpathSync(mkdtempSync(path.join(tmpdir(), 'rationale-cli-pipe-')));
+    try {
+      // Far more than a pipe holds, so the CLI is still writing when the pipe closes.
+      for (let number = 1; number <= 2000; number++) {
+        write(big, `log/${String(number).padStart(4, '0')}-r.md`, `---\ntitle: Record ${number} with a title long enough to fill the pipe quickly\n---\n# T\n`);
+      }
+      // The CLI's own exit code goes to a file: a pipeline's is head's.
+      const piped = spawnSync('sh', ['-c', '( "$0" "$1" list --dir log; echo $? > status ) | head -1', process.execPath, CLI], { cwd: big, encoding: 'utf8', env: GIT_ENV });
+      assert.match(piped.stdout, /^#\s+Status\s+Date\s+Title\n$/);
+      assert.equal(piped.stderr, '');
+      assert.equal(readFileSync(path.join(big, 'status'), 'utf8'), '0\n');
+    } finally {
+      rmSync(big, { recursive: true, force: true });
+    }
   });
 
   it('runs as a process: output on stdout, one-line errors on stderr, no stack trace', () => {

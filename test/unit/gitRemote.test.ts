@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { hostKind, parseRemoteUrl, type HostKind, type RemoteLocation } from '../../src/core/gitRemote';
+import { displayRemoteUrl, hostKind, parseRemoteUrl, type HostKind, type RemoteLocation } from '../../src/core/gitRemote';
 
 interface RemoteCase {
   url: string;
@@ -78,6 +78,21 @@ describe('parseRemoteUrl', () => {
       assert.equal(parseRemoteUrl(url), undefined);
     });
   }
+});
+
+describe('displayRemoteUrl', () => {
+  it('leaves out credentials, query and fragment, and keeps scp-like addresses and local paths', () => {
+    const cases: [string, string][] = [
+      ['https://x-access-token:ghp_SECRET@github.com/acme/app.git', 'https://github.com/acme/app.git'],
+      ['https://ghp_SECRET@github.com/acme/app', 'https://github.com/acme/app'],
+      ['https://user:p%40ss@git.acme.com:8443/app?private_token=SECRET#top', 'https://git.acme.com:8443/app'],
+      ['ssh://git@ssh.github.com:443/acme/app.git', 'ssh://ssh.github.com:443/acme/app.git'],
+      ['HTTPS://a:b@GitHub.com', 'HTTPS://GitHub.com'],
+      ['git@github.com:acme/app.git', 'git@github.com:acme/app.git'],
+      ['/srv/git/app.git', '/srv/git/app.git'],
+    ];
+    for (const [url, shown] of cases) assert.equal(displayRemoteUrl(url), shown, url);
+  });
 });
 
 describe('hostKind', () => {

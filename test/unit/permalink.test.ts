@@ -121,6 +121,13 @@ describe('buildPermalink', () => {
     assert.deepEqual(buildPermalink({ remoteUrl: '/srv/git/app.git', ref: SHA, path: RECORD }), {
       reason: 'the remote /srv/git/app.git has no web address',
     });
+    // A CI checkout's remote carries its token; the reason is shown to people and written to logs.
+    assert.deepEqual(buildPermalink({ remoteUrl: 'https://x-access-token:ghp_SECRET@github.com/', ref: SHA, path: RECORD }), {
+      reason: 'the remote https://github.com/ has no web address',
+    });
+    assert.deepEqual(buildPermalink({ remoteUrl: 'ftp://u:ghp_SECRET@github.com/a/b?token=ghp_SECRET', ref: SHA, path: RECORD }), {
+      reason: 'the remote ftp://github.com/a/b has no web address',
+    });
     assert.deepEqual(buildPermalink({ remoteUrl: 'git@github.com:a/b.git', ref: SHA, path: '' }), { reason: 'no file to link to' });
     assert.deepEqual(buildPermalink({ remoteUrl: 'git@github.com:a/b.git', ref: ' ', path: 'a.md' }), {
       reason: 'no commit or branch to link to',

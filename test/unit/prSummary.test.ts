@@ -203,6 +203,24 @@ describe('computeRecordChanges', () => {
     );
   });
 
+  it('counts a rename as an edit only when both sides share a number or a title', () => {
+    const rename = (from: DecisionRecord, to: DecisionRecord) => computeRecordChanges([from], [to], [{ status: 'R', oldPath: from.path, path: to.path }]);
+    const postgres = record(`${FOLDER}/0001-use-postgres.md`, { number: 1, title: 'Use Postgres', status: 'proposed' });
+
+    // A record deleted while another is written from the same template: git sees one rename.
+    const unrelated = rename(postgres, record(`${FOLDER}/0003-move-to-graphql.md`, { number: 3, title: 'Move to GraphQL', status: 'proposed' }));
+    assert.deepEqual(unrelated.changed, []);
+    assert.deepEqual(unrelated.added.map((entry) => entry.path), [`${FOLDER}/0003-move-to-graphql.md`]);
+    assert.deepEqual(unrelated.removed.map((entry) => entry.path), [`${FOLDER}/0001-use-postgres.md`]);
+
+    const retitled = rename(postgres, record(`${FOLDER}/0001-use-postgresql.md`, { number: 1, title: 'Use PostgreSQL', status: 'proposed' }));
+    assert.deepEqual(retitled.changed.map((entry) => [entry.path, entry.previousPath]), [[`${FOLDER}/0001-use-postgresql.md`, postgres.path]]);
+    const renumbered = rename(postgres, record(`${FOLDER}/0002-use-postgres.md`, { number: 2, title: ' Use Postgres ', status: 'proposed' }));
+    assert.deepEqual(renumbered.changed.map((entry) => [entry.path, entry.previousPath]), [[`${FOLDER}/0002-use-postgres.md`, postgres.path]]);
+    const untitled = rename(record('log/a.md', { title: '' }), record('log/b.md', { title: '' }));
+    assert.deepEqual([untitled.added.length, untitled.changed.length, untitled.removed.length], [1, 0, 1]);
+  });
+
   it('counts a move into the folder as an addition and a move out as a removal', () => {
     const moved = record(`${FOLDER}/0006-in.md`, { number: 6, title: 'In' });
     const leaving = record(`${FOLDER}/0007-out.md`, { number: 7, title: 'Out' });

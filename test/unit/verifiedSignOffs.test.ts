@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { emailOf, lineOrigins, parseBlamePorcelain, parseTrailers, verifySignOffs } from '../../src/cli/blame';
 import { main } from '../../src/cli/main';
+import { provenanceNote } from '../../src/core/signOffProvenance';
 
 const GIT_ENV = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
 const ANA = ['-c', 'user.name=Ana Ruiz', '-c', 'user.email=ana@example.com'];
@@ -155,6 +156,33 @@ describe('verified sign-offs', () => {
     }
   });
 
+  it('gives no verdict in a shallow clone, where blame credits older lines to the oldest commit fetched', async () => {
+    const scratch = realpathSync(mkdtempSync(path.join(tmpdir(), 'rationale-verify-shallow-')));
+    try {
+      // The last commit is Ana's: blame would credit Sam's own approval of DR-1 to her, and her forgery to nobody else.
+      git(scratch, 'clone', '--quiet', '--depth', '1', `file://${repo}`, 'clone');
+      const clone = path.join(scratch, 'clone');
+      const { code, out, err } = await run(clone, 'lint', '--verify-sign-offs', '--require-complete', 'off');
+      assert.equal(out, '');
+      assert.match(err, /^rationale lint: cannot verify sign-offs: this clone has only part of the history \(a shallow clone\).*fetch-depth: 0 in actions\/checkout/);
+      assert.equal(code, 2);
+
+      // The editor reads the same provenance: "cannot verify", not a verdict.
+      const file = `${DIR}/0001-bill-annually.md`;
+      const [sam] = await verifySignOffs(clone, file, readFileSync(path.join(clone, file), 'utf8'));
+      assert.deepEqual([sam.verdict, sam.reason], ['unverified', 'incomplete-history']);
+      assert.equal(provenanceNote(sam), 'cannot verify: this clone has only part of the history (fetch all of it)');
+
+      git(clone, 'fetch', '--quiet', '--unshallow');
+      const full = await run(clone, 'lint', '--verify-sign-offs', '--require-complete', 'off');
+      assert.equal(full.code, 1);
+      assert.match(full.out, /DR-2 is accepted, but Sam Lee's approval \(line 8\) was committed by ana@example\.com/);
+      assert.doesNotMatch(full.out, /DR-1 /);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
   it('treats every approval outside a git repository as unverified', async () => {
     const plain = realpathSync(mkdtempSync(path.join(tmpdir(), 'rationale-verify-plain-')));
     try {
@@ -162,7 +190,7 @@ describe('verified sign-offs', () => {
       const { code, out } = await run(plain, 'lint', '--verify-sign-offs', '--require-complete', 'off', '--dir', DIR);
       assert.equal(
         out,
-        `${DIR}/0001-bill-annually.md:8: error: DR-1 is accepted, but Sam Lee's approval (line 8) is in a file git does not track [unverified-sign-off]\n1 records: 1 errors, 0 warnings, 0 notes\n`,
+        `${DIR}/0001-bill-annually.md:8: error: DR-1 is accepted, but Sam Lee's approval (line 8) is in a file git does not track [unverified-sign-off]\n1 record: 1 error, 0 warnings, 0 notes\n`,
       );
       assert.equal(code, 1);
     } finally {
@@ -181,7 +209,7 @@ describe('verified sign-offs', () => {
       execFileSync('chown', ['-R', '65534:65534', foreign]);
       const { code, out, err } = await run(foreign, 'lint', '--verify-sign-offs', '--require-complete', 'off', '--dir', DIR);
       assert.equal(out, '');
-      assert.match(err, /^rationale lint: git blame .* failed \(exit 128\): fatal: detected dubious ownership in repository/);
+      assert.match(err, /^rationale lint: git .* failed \(exit 128\): fatal: detected dubious ownership in repository/);
       assert.equal(code, 2);
     } finally {
       rmSync(foreign, { recursive: true, force: true });

@@ -5,11 +5,11 @@ import type { DecisionRecord, Problem, Severity } from '../../core/record';
 import { unverifiedApprovalProblems } from '../../core/signOffProvenance';
 import { validateLog } from '../../core/validation';
 import { verifySignOffs } from '../blame';
-import type { Io } from '../io';
+import { type Io, plural } from '../io';
 import { loadLog } from '../repository';
 import { noPositionals, oneOf, parseCommandArgs } from '../usage';
 
-export const LINT_HELP = `Usage: rationale lint [--dir D] [--format text|json|github] [--require-complete error|warning|info|off] [--verify-sign-offs]
+export const LINT_HELP = `Usage: rationale lint [--dir D] [--format text|json|github] [--require-complete error|warning|info|off] [--prefix P] [--verify-sign-offs]
 
 Checks every record with the same rules as the extension's Problems panel: malformed front matter,
 unknown statuses and sign-off states, duplicate numbers, references to missing records, supersede
@@ -25,6 +25,12 @@ sources or complete sign-off. Exits 1 when an error is found, 0 otherwise.
                          the stakeholder's email or carry a Signed-off-by trailer with it`;
 
 const SEVERITIES = ['error', 'warning', 'info', 'off'] as const;
+
+/** Why `--verify-sign-offs` gives no verdict in a shallow clone (exit 2, as when git cannot run). */
+const INCOMPLETE_HISTORY_MESSAGE =
+  'cannot verify sign-offs: this clone has only part of the history (a shallow clone), so git would credit ' +
+  'older approvals to the oldest commit fetched. Fetch the full history (git fetch --unshallow, or ' +
+  'fetch-depth: 0 in actions/checkout) and run again.';
 
 interface Finding {
   path: string;
@@ -93,7 +99,9 @@ async function unverifiedApprovals(records: readonly DecisionRecord[], root: str
     }
     // The record is read again from this very text, so its lines and the blame agree.
     const current = parseRecord(record.path, text);
-    const problems = unverifiedApprovalProblems(current, await verifySignOffs(root, record.path, text), prefix);
+    const provenance = await verifySignOffs(root, record.path, text);
+    if (provenance.some((entry) => entry.reason === 'incomplete-history')) throw new Error(INCOMPLETE_HISTORY_MESSAGE);
+    const problems = unverifiedApprovalProblems(current, provenance, prefix);
     if (problems.length > 0) found.set(record.path, problems);
   }
   return found;
@@ -114,7 +122,7 @@ function render(findings: Finding[], format: 'text' | 'json' | 'github', recordC
   }
   const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
   const lines = findings.map((finding) => `${finding.path}:${finding.line}: ${finding.severity}: ${finding.message} [${finding.code}]`);
-  lines.push(`${recordCount} records: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes`);
+  lines.push(`${plural(recordCount, 'record')}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'note')}`);
   return lines.join('\n');
 }
 

@@ -3,16 +3,16 @@ import { BUILT_IN_TEMPLATES, DEFAULT_TEMPLATE_ID, loadCustomTemplates, mergeTemp
 import { parsePerson } from '../../core/person';
 import { userIdentity } from '../git';
 import type { Io } from '../io';
-import { openRepository } from '../repository';
+import { type Repository, folderInside, openRepository } from '../repository';
 import { UsageError, parseCommandArgs } from '../usage';
 
-export const NEW_HELP = `Usage: rationale new "Title" [--template T] [--tag TAG]... [--stakeholder "Name <email>"]... [--dir D]
+export const NEW_HELP = `Usage: rationale new "Title" [--template T] [--template-dir D] [--tag TAG]... [--stakeholder "Name <email>"]... [--prefix P] [--dir D]
 
 Creates a record with the next free number, exactly as the extension's "New Decision Record" does,
 and prints its path. The git user is its decision-maker; stakeholders are added with sign-off pending.
 
   --template T         full (default), short, madr, nygard, or a custom template's id
-  --template-dir D     folder of custom templates (markdown files)
+  --template-dir D     folder of custom templates (markdown files), inside the repository
   --tag TAG            a tag; repeat for more
   --stakeholder S      a stakeholder whose sign-off it needs; repeat for more
   --prefix P           reference prefix (default DR)
@@ -36,7 +36,7 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
 
   const repository = await openRepository(io.cwd, values.dir as string | undefined, { orDefault: true });
   const templateDir = values['template-dir'] as string | undefined;
-  const custom = templateDir ? await loadCustomTemplates(repository.fs, templateDir) : { templates: [], problems: [] };
+  const custom = templateDir ? await loadCustomTemplates(repository.fs, await templateFolder(repository, io.cwd, templateDir)) : { templates: [], problems: [] };
   for (const problem of custom.problems) io.err(`warning: ${problem}`);
   const templates = mergeTemplates(BUILT_IN_TEMPLATES, custom.templates);
   const templateId = (values.template as string | undefined) ?? DEFAULT_TEMPLATE_ID;
@@ -55,4 +55,14 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
   });
   io.out(created.path);
   return 0;
+}
+
+/** `--template-dir`, resolved like `--dir` (from the current folder) to a folder that exists in the repository. */
+async function templateFolder(repository: Repository, cwd: string, name: string): Promise<string> {
+  const folder = await folderInside(repository.root, cwd, name);
+  if (!folder) throw new UsageError(`--template-dir ${name} is not a folder inside ${repository.root}`);
+  const stat = await repository.fs.stat(folder);
+  if (!stat) throw new UsageError(`template folder ${folder} does not exist`);
+  if (stat.type !== 'directory') throw new UsageError(`template folder ${folder} is not a folder`);
+  return folder;
 }
