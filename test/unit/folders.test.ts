@@ -1,8 +1,17 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_DECISION_FOLDER, findDecisionFolder, isInsideFolder, normalizeRelativePath } from '../../src/core/folders';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { ADR_DIR_FILE, CANDIDATE_FOLDERS, DEFAULT_DECISION_FOLDER, findDecisionFolder, isInsideFolder, normalizeRelativePath } from '../../src/core/folders';
 import { MemoryFileSystem } from './memoryFileSystem';
 
 describe('findDecisionFolder', () => {
+  it('starts the extension in every workspace where it would find a folder', () => {
+    const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as { activationEvents: string[] };
+    const watched = manifest.activationEvents.filter((event) => event.startsWith('workspaceContains:')).map((event) => event.slice('workspaceContains:'.length));
+    assert.deepEqual(watched, [ADR_DIR_FILE, ...CANDIDATE_FOLDERS]);
+  });
+
+
   it('returns the configured folder even when it does not exist yet', async () => {
     const fs = new MemoryFileSystem({ 'docs/adr/0001-a.md': '# A' });
     assert.equal(await findDecisionFolder(fs, './records/'), 'records');
