@@ -201,6 +201,26 @@ describe('rationale CLI', () => {
     assert.match(out, /No decision records changed\./);
   });
 
+  it('pr-summary links records on a self-hosted server named with --host-kind, and says why it cannot without', async () => {
+    git(repo, 'remote', 'set-url', 'origin', 'git@git.acme-corp.com:acme/app.git');
+    try {
+      const unknown = await run(repo, 'pr-summary', '--base', 'main');
+      assert.equal(unknown.code, 0);
+      assert.match(unknown.out, /- DR-4: Bill annual plans upfront \(`docs\/decisions\/0004-bill-annual-plans-upfront\.md`\)/);
+      assert.equal(unknown.err, 'rationale: records are listed without permalinks: unknown host git.acme-corp.com: pass --host-kind git.acme-corp.com=github|gitlab|bitbucket|azure|gitea\n');
+
+      const named = await run(repo, 'pr-summary', '--base', 'main', '--host-kind', 'git.acme-corp.com=gitlab');
+      assert.equal(named.err, '');
+      assert.match(named.out, new RegExp(`\\[DR-4: Bill annual plans upfront\\]\\(https://git\\.acme-corp\\.com/acme/app/-/blob/${headCommit}/docs/decisions/0004-bill-annual-plans-upfront\\.md\\)`));
+
+      const wrong = await run(repo, 'pr-summary', '--base', 'main', '--host-kind', 'git.acme-corp.com=svn');
+      assert.equal(wrong.code, 2);
+      assert.match(wrong.err, /--host-kind takes HOST=KIND with KIND one of github, gitlab, bitbucket, azure, gitea \(got "git\.acme-corp\.com=svn"\)/);
+    } finally {
+      git(repo, 'remote', 'set-url', 'origin', 'git@github.com:acme/app.git');
+    }
+  });
+
   it('list --format json prints every record ordered by number', async () => {
     const { code, out } = await run(repo, 'list', '--format', 'json');
     assert.equal(code, 0);
