@@ -7,9 +7,9 @@ import { STATUSES } from './record';
 import type { Status } from './record';
 import { lineEndingOf, nextLineStart } from './editText';
 import { locateFrontMatter } from './frontMatterEdit';
-import { findSection, outlineMarkdown } from './markdownSections';
+import { outlineMarkdown } from './markdownSections';
 import { frontMatterBodyStart } from './parseFrontMatter';
-import { AMENDS, SUPERSEDED_BY, SUPERSEDES, interpretStatus, plainStatusWords } from './parseStatus';
+import { statusSectionLines } from './parse';
 
 /** Where a record's status text is in its body: `[start, end)` is the text itself, without the line break. */
 export interface StatusText {
@@ -47,36 +47,33 @@ const STATUS_BULLET = /^[ \t]*[*-][ \t]+(?:\*\*)?status(?:\*\*)?[ \t]*:(?:\*\*)?
  */
 export function findStatusSection(text: string): { headingEnd: number; first?: StatusText; lastLineEnd: number } | undefined {
   const spans = [...lines(text)];
-  // The reader's own outline (comments and fenced code blanked, body only), so both see the same lines.
+  // The reader's own outline and sorting of the section's lines, so both take the same line.
   const texts = spans.map((span, index) => (index === 0 ? span.line.replace(/^\uFEFF/, '') : span.line));
   const outline = outlineMarkdown(texts, frontMatterBodyStart(texts));
-  const index = findSection(outline, (name) => /^(?:current |decision )?status$/.test(name), 1);
-  if (index === -1) return undefined;
-  const heading = outline.headings[index];
-  // Under a setext heading the reader starts at its underline; only `#` headings are edited.
-  if (!/^ {0,3}#/.test(texts[heading.line])) return undefined;
-  const headingEnd = nextLineStart(text, spans[heading.line].end);
+  const found = statusSectionLines(outline);
+  if (!found) return undefined;
+  const heading = outline.headings[found.heading];
+  // An underlined heading ends with its underline.
+  const headingLine = /^ {0,3}#/.test(texts[heading.line]) ? heading.line : heading.line + 1;
+  const headingEnd = nextLineStart(text, spans[headingLine].end);
   const section: { headingEnd: number; first?: StatusText; lastLineEnd: number } = { headingEnd, lastLineEnd: headingEnd };
-  let status: StatusText | undefined;
-  let supersededBy: StatusText | undefined;
-  let link: { start: number; text: string } | undefined;
-  const end = outline.headings[index + 1]?.line ?? spans.length;
-  for (let line = heading.line + 1; line < end; line++) {
-    const { start, end: lineEnd, line: raw } = spans[line];
-    if (raw.trim() === '') continue;
-    section.lastLineEnd = nextLineStart(text, lineEnd);
-    const words = plainStatusWords(outline.content[line]);
-    if (outline.content[line].trim() === '') continue;
-    const place: StatusText = { kind: 'section', start: start + raw.length - raw.trimStart().length, end: start + raw.trimEnd().length, text: raw.trim() };
-    if (SUPERSEDED_BY.test(words)) supersededBy ??= place;
-    // Lines that link to other records rather than state the status, as the reader reads them apart.
-    else if (SUPERSEDES.test(words) || AMENDS.test(words)) link ??= { start, text: place.text };
-    else status ??= place;
+  const end = outline.headings[found.heading + 1]?.line ?? spans.length;
+  for (let line = headingLine + 1; line < end; line++) {
+    if (spans[line].line.trim() !== '') section.lastLineEnd = nextLineStart(text, spans[line].end);
   }
-  section.first = supersededBy && (!status || interpretStatus(status.text).status !== 'superseded') ? supersededBy : status;
-  if (!section.first && link) {
-    const eol = lineEndingOf(text);
-    section.first = { kind: 'section', start: link.start, end: link.start, text: '', insert: { before: '', after: `${eol}${eol}`, caseOf: link.text } };
+  const place = (line: number): StatusText => {
+    const { start, line: raw } = spans[line];
+    return { kind: 'section', start: start + raw.length - raw.trimStart().length, end: start + raw.trimEnd().length, text: raw.trim() };
+  };
+  if (found.chosen !== undefined) {
+    section.first = place(found.chosen);
+  } else {
+    // Only links to other records: the status goes above the first of them.
+    const link = Math.min(...found.supersedes, ...found.amends);
+    if (Number.isFinite(link)) {
+      const eol = lineEndingOf(text);
+      section.first = { kind: 'section', start: spans[link].start, end: spans[link].start, text: '', insert: { before: '', after: `${eol}${eol}`, caseOf: spans[link].line.trim() } };
+    }
   }
   return section;
 }

@@ -300,47 +300,63 @@ function statusFinding(text: string, line: number): StatusFinding {
   return { text, line, status: reading.status, supersededBy: reading.supersededBy, supersedes: reading.supersedes, related: [] };
 }
 
-/**
- * adr-tools / Nygard `## Status`: the first line is the status (`Accepted`, `**Approved** (by TSC
- * vote)`), and link lines follow (`Superseded by [5. …](0005-….md)`, `Supersedes …`, `Amended by …`,
- * `Amends …`). A `Superseded by` line makes the record superseded even when `Accepted` is still there.
- */
-function statusSection(outline: MarkdownOutline): StatusFinding | undefined {
-  const index = findSection(outline, (name) => /^(?:current |decision )?status$/.test(name), 1);
-  if (index === -1) return undefined;
-  const heading = outline.headings[index];
-  const end = outline.headings[index + 1]?.line ?? outline.content.length;
-  let first: { text: string; line: number } | undefined;
-  let superseding: { text: string; line: number } | undefined;
-  const supersededBy: number[] = [];
-  const supersedes: number[] = [];
-  const related: number[] = [];
-  for (let line = heading.line + 1; line < end; line++) {
+/** The lines of an adr-tools / Nygard `## Status` section, sorted the way the reader weighs them. */
+export interface StatusSectionLines {
+  /** Index of the Status heading in the outline. */
+  heading: number;
+  /** The first line that states a status (`Accepted`, `**Approved** (by TSC vote)`). */
+  first?: number;
+  /** `Superseded by […]` lines (adr-tools spells it "Superceded"). */
+  supersededBy: number[];
+  /** `Supersedes […]` lines. */
+  supersedes: number[];
+  /** `Amended by […]` / `Amends […]` lines: related records. */
+  amends: number[];
+  /**
+   * The line the status is read from: the first, unless a `Superseded by` line overrules it (a
+   * record stays superseded even when `Accepted` is still there), which the editor changes too.
+   */
+  chosen?: number;
+}
+
+/** Finds and sorts the lines of the Status section; comments and fenced code are blank in `outline`. */
+export function statusSectionLines(outline: MarkdownOutline): StatusSectionLines | undefined {
+  const heading = findSection(outline, (name) => /^(?:current |decision )?status$/.test(name), 1);
+  if (heading === -1) return undefined;
+  const end = outline.headings[heading + 1]?.line ?? outline.content.length;
+  const found: StatusSectionLines = { heading, supersededBy: [], supersedes: [], amends: [] };
+  for (let line = outline.headings[heading].line + 1; line < end; line++) {
     const text = outline.content[line].trim();
     if (text === '') continue;
     const words = plainStatusWords(text);
-    if (SUPERSEDED_BY.test(words)) {
-      supersededBy.push(...referencesIn(text));
-      superseding ??= { text, line };
-    } else if (SUPERSEDES.test(words)) {
-      supersedes.push(...referencesIn(text));
-    } else if (AMENDS.test(words)) {
-      related.push(...referencesIn(text));
-    } else {
-      first ??= { text, line };
-    }
+    if (SUPERSEDED_BY.test(words)) found.supersededBy.push(line);
+    else if (SUPERSEDES.test(words)) found.supersedes.push(line);
+    else if (AMENDS.test(words)) found.amends.push(line);
+    else found.first ??= line;
   }
-  const firstReading = first ? interpretStatus(first.text) : undefined;
-  const chosen = superseding && firstReading?.status !== 'superseded' ? superseding : first;
-  if (!chosen) return undefined;
-  const status: Status | undefined = superseding ? 'superseded' : firstReading?.status;
+  const superseding = found.supersededBy[0];
+  const firstIsSuperseded = found.first !== undefined && interpretStatus(outline.content[found.first].trim()).status === 'superseded';
+  found.chosen = superseding !== undefined && !firstIsSuperseded ? superseding : found.first;
+  return found;
+}
+
+/**
+ * adr-tools / Nygard `## Status`: the status line, and the links to other records around it
+ * (`Superseded by [5. …](0005-….md)`, `Supersedes …`, `Amended by …`, `Amends …`).
+ */
+function statusSection(outline: MarkdownOutline): StatusFinding | undefined {
+  const lines = statusSectionLines(outline);
+  if (lines?.chosen === undefined) return undefined;
+  const textOf = (line: number): string => outline.content[line].trim();
+  const referencesOn = (found: number[]): number[] => found.flatMap((line) => referencesIn(textOf(line)));
+  const firstReading = lines.first === undefined ? undefined : interpretStatus(textOf(lines.first));
   return {
-    text: chosen.text,
-    line: chosen.line,
-    status,
-    supersededBy: unique([...supersededBy, ...(firstReading?.supersededBy ?? [])]),
-    supersedes: unique([...supersedes, ...(firstReading?.supersedes ?? [])]),
-    related,
+    text: textOf(lines.chosen),
+    line: lines.chosen,
+    status: lines.supersededBy.length > 0 ? 'superseded' : firstReading?.status,
+    supersededBy: unique([...referencesOn(lines.supersededBy), ...(firstReading?.supersededBy ?? [])]),
+    supersedes: unique([...referencesOn(lines.supersedes), ...(firstReading?.supersedes ?? [])]),
+    related: referencesOn(lines.amends),
   };
 }
 

@@ -552,8 +552,14 @@ describe('the status line of an adr-tools Status section', () => {
 
   it('never writes over adr-tools’ `Supercedes` link', () => {
     const text = '# 1. Record\n\n## Status\n\nSupercedes [2. X](0002-x.md)\n\nAccepted\n\n## Context\n';
-    const result = setStatus(text, 'deprecated');
-    if (result.ok) assert.equal(applyEdits(text, result.edits), text.replace('Accepted', 'Deprecated'));
+    assert.equal(edited(text, setStatus(text, 'deprecated')), text.replace('Accepted', 'Deprecated'));
+  });
+
+  it('is found under an underlined Status heading, and a new one goes after the underline', () => {
+    const text = '# 1. Record\n\nStatus\n------\n\nAccepted\n\nContext\n-------\n';
+    assert.equal(edited(text, setStatus(text, 'deprecated')), text.replace('Accepted', 'Deprecated'));
+    const linksOnly = '# 1. Record\n\nStatus\n------\nSupersedes [2. X](0002-x.md)\n';
+    assert.equal(edited(linksOnly, setStatus(linksOnly, 'accepted')), '# 1. Record\n\nStatus\n------\nAccepted\n\nSupersedes [2. X](0002-x.md)\n');
   });
 
   it('is a `Superseded by` line that overrules the status above it, and the edit stays put when made again', () => {
