@@ -73,12 +73,15 @@ export async function signedOffBy(root: string, commits: readonly string[]): Pro
 }
 
 /**
- * What git says (untranslated) when there is no history to blame: no repository, a repository
- * without commits, or a file it does not track (whose path may hold any character). Any other
- * failure, such as a repository git refuses to open as another user's ("dubious ownership"), is
- * reported, not taken for "not in git".
+ * What git says (untranslated) when there is no history to blame: no repository, or a file it does
+ * not track (whose path may hold any character). Any other failure, such as a repository git
+ * refuses to open as another user's ("dubious ownership"), is reported, not taken for "not in git".
  */
-const NO_HISTORY = /not a git repository|no such ref: HEAD|no such path [\s\S]* in HEAD|does not have any commits yet/;
+const NO_HISTORY = /not a git repository|no such path [\s\S]* in HEAD/;
+/** What git says in a repository without a commit yet, where every line is still to be committed. */
+const NO_COMMIT_YET = /no such ref: HEAD|does not have any commits yet/;
+/** How blame shows a line not committed yet. */
+const NOT_COMMITTED: Omit<LineOrigin, 'signedOffBy'> = { commit: '0'.repeat(40), authorEmail: 'not.committed.yet' };
 
 /**
  * Where the given 0-based lines of `text` (the file at `path`, relative to `root`) came from.
@@ -99,6 +102,7 @@ export async function lineOrigins(root: string, path: string, text: string, line
     blamed = parseBlamePorcelain(await runGit(root, ['blame', '--porcelain', ...ranges, '--contents', '-', '--', path], text, UNTRANSLATED));
   } catch (error) {
     if (error instanceof GitError && NO_HISTORY.test(error.stderr)) return undefined;
+    if (error instanceof GitError && NO_COMMIT_YET.test(error.stderr)) return new Map(wanted.map((line) => [line, { ...NOT_COMMITTED, signedOffBy: [] }]));
     throw error;
   }
   const trailers = await signedOffBy(root, [...blamed.values()].map((line) => line.commit));

@@ -183,6 +183,23 @@ describe('verified sign-offs', () => {
     }
   });
 
+  it('calls an approval in a repository without a commit yet not committed, not untracked', async () => {
+    const fresh = realpathSync(mkdtempSync(path.join(tmpdir(), 'rationale-verify-fresh-')));
+    try {
+      write(fresh, `${DIR}/0001-bill-annually.md`, record('Bill annually', 'accepted', person('Sam Lee', 'sam@example.com', 'approved')));
+      git(fresh, 'init', '--quiet', '-b', 'main');
+      git(fresh, 'add', '--all');
+      const { code, out } = await run(fresh, 'lint', '--verify-sign-offs', '--require-complete', 'off', '--dir', DIR);
+      assert.equal(
+        out,
+        `${DIR}/0001-bill-annually.md:8: error: DR-1 is accepted, but Sam Lee's approval (line 8) is not committed yet [unverified-sign-off]\n1 record: 1 error, 0 warnings, 0 notes\n`,
+      );
+      assert.equal(code, 1);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+
   it('treats every approval outside a git repository as unverified', async () => {
     const plain = realpathSync(mkdtempSync(path.join(tmpdir(), 'rationale-verify-plain-')));
     try {
