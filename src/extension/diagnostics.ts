@@ -10,7 +10,7 @@ import type { DecisionRecord, Problem, Severity } from '../core/record';
 import { DIAGNOSTIC_SOURCE, NAMESPACE, Settings } from './constants';
 import type { DecisionLogs } from './decisionLogs';
 import type { FolderLog } from './folderLog';
-import { DataSourceFiles } from './dataSourceFiles';
+import { DataSourceFiles } from '../core/dataSourceFiles';
 import { referencePrefix } from './settings';
 
 /** Long enough to fold a burst of saves (a branch switch) into one validation. */
@@ -142,7 +142,7 @@ export class RecordDiagnostics implements vscode.Disposable {
       requireComplete: completenessSeverity(log.folder.uri),
     };
     await this.files.prefetch(log.fs, records);
-    const fileExists = (path: string): boolean => this.files.exists(path);
+    const fileExists = (path: string): boolean => this.files.exists(log.fs, path);
     // A first pass tells which records have problems; only their texts are read to place them.
     const unplaced = validateLog(records, { ...options, fileExists });
     const withProblems = records.filter((record) => (unplaced.get(record.path)?.length ?? 0) > 0);
