@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { parseRecord } from '../core/parse';
-import { STATUSES, type Status } from '../core/record';
+import { nextStatuses } from '../core/lifecycle';
+import type { Status } from '../core/record';
 import { setStatus } from '../core/recordEdits';
 import { acceptanceGaps } from '../core/acceptanceGaps';
 import type { DecisionLogs } from './decisionLogs';
@@ -22,15 +23,6 @@ export interface ChangeStatusArguments {
   title?: string;
 }
 
-/** Where each status may go; a record without a known status may take any. */
-const NEXT_STATUSES: Record<Status, readonly Status[]> = {
-  proposed: ['accepted', 'rejected'],
-  accepted: ['deprecated', 'superseded'],
-  rejected: [],
-  deprecated: [],
-  superseded: [],
-};
-
 const DESCRIPTIONS: Record<Status, string> = {
   proposed: 'Open for discussion and sign-off',
   accepted: 'Decided; this is how we work now',
@@ -38,11 +30,6 @@ const DESCRIPTIONS: Record<Status, string> = {
   deprecated: 'No longer applies, with no successor',
   superseded: 'Replaced by a new decision (creates it)',
 };
-
-/** The statuses a record in `status` can move to. */
-export function nextStatuses(status: Status | undefined): readonly Status[] {
-  return status === undefined ? STATUSES : NEXT_STATUSES[status];
-}
 
 /** Runs Change Status…; the new status, or undefined when cancelled. */
 export async function changeStatus(logs: DecisionLogs, argument?: unknown): Promise<Status | SupersedeResult | undefined> {

@@ -7,6 +7,7 @@ import { detectNamingConvention, localIsoDate, nextFreeNumber } from '../core/cr
 import { baseName, joinPath } from '../core/fileSystem';
 import { listRecordFiles } from '../core/folders';
 import { applyEdits } from '../core/frontMatterEdit';
+import { nextStatuses } from '../core/lifecycle';
 import { parseRecord } from '../core/parse';
 import { addSupersedes, setSupersededBy } from '../core/recordEdits';
 import { recordFileName } from '../core/slug';
@@ -40,6 +41,9 @@ export async function supersede(logs: DecisionLogs, argument?: unknown): Promise
   if (oldNumber === undefined) throw new Error('Supersede needs numbered records: supersedes and superseded-by refer to record numbers.');
   const oldDocument = await openRecordDocument(target.uri);
   const old = parseRecord(target.record.path, oldDocument.getText());
+  if (!nextStatuses(old.status).includes('superseded')) {
+    throw new Error(`A ${old.status} decision cannot be superseded; only an accepted one can (Change Status… shows where it can go).`);
+  }
   const prefix = referencePrefix(log.folder.uri);
 
   const validateTitle = (title: string): string | undefined => titleProblem(title, log.log.records(), prefix);

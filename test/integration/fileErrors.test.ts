@@ -69,10 +69,15 @@ describe('File errors', () => {
   describe('a read-only record (chmod 444)', () => {
     const readOnly = RECORD(91, 'read-only-record');
     const original = recordText('Read-only record');
+    // Only an accepted decision can be superseded.
+    const readOnlyAccepted = RECORD(92, 'read-only-accepted-record');
+    const acceptedOriginal = recordText('Read-only accepted record', 'accepted');
 
     before(async () => {
       await writeRecord(api, readOnly, original);
+      await writeRecord(api, readOnlyAccepted, acceptedOriginal);
       fs.chmodSync(uriOf(readOnly).fsPath, 0o444);
+      fs.chmodSync(uriOf(readOnlyAccepted).fsPath, 0o444);
     });
 
     it('has no write permission, though the extension API does not say so', async () => {
@@ -100,10 +105,10 @@ describe('File errors', () => {
     it('is left alone by Supersede, which creates no successor either', async () => {
       const before = fs.readdirSync(uriOf('docs/decisions').fsPath).sort();
       const messages = await errorMessagesDuring(() =>
-        vscode.commands.executeCommand('rationale.supersede', { uri: uriOf(readOnly), title: 'Successor of a read-only record' }),
+        vscode.commands.executeCommand('rationale.supersede', { uri: uriOf(readOnlyAccepted), title: 'Successor of a read-only record' }),
       );
-      assert.deepEqual(messages, ['Rationale: 0091-read-only-record.md is read-only; nothing was changed.']);
-      assert.equal(fs.readFileSync(uriOf(readOnly).fsPath, 'utf8'), original);
+      assert.deepEqual(messages, ['Rationale: 0092-read-only-accepted-record.md is read-only; nothing was changed.']);
+      assert.equal(fs.readFileSync(uriOf(readOnlyAccepted).fsPath, 'utf8'), acceptedOriginal);
       assert.deepEqual(fs.readdirSync(uriOf('docs/decisions').fsPath).sort(), before);
     });
 

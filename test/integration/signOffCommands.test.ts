@@ -8,7 +8,7 @@ import { acceptanceGaps } from '../../src/core/acceptanceGaps';
 import { parseRecord } from '../../src/core/parse';
 import { editRecord } from '../../src/extension/recordEditing';
 import type { SupersedeResult } from '../../src/extension/supersede';
-import { DR4, DR5, FixtureLog, readText, rememberFixtures, today, until, uriOf, workspaceFolder } from './helpers';
+import { DR4, DR5, FixtureLog, errorMessagesDuring, readText, rememberFixtures, today, until, uriOf, workspaceFolder } from './helpers';
 
 const ANA_PENDING = `  - name: Ana Ruiz
     email: ana@example.com
@@ -111,6 +111,12 @@ describe('Sign-off commands', () => {
     const deprecated = await vscode.commands.executeCommand('rationale.changeStatus', { uri: uriOf(DR5), status: 'deprecated' });
     assert.equal(deprecated, 'deprecated');
     assert.equal(await readText(DR5), replaced(fixtures.original(DR5), 'status: accepted\n', 'status: deprecated\n'));
+  });
+
+  it('Supersede follows the lifecycle too: a proposal cannot be superseded, and nothing is written', async () => {
+    const messages = await errorMessagesDuring(() => vscode.commands.executeCommand('rationale.supersede', { uri: uriOf(DR4), title: 'Never written' }));
+    assert.deepEqual(messages, ['Rationale: A proposed decision cannot be superseded; only an accepted one can (Change Status… shows where it can go).']);
+    assert.equal(await readText(DR4), fixtures.original(DR4));
   });
 
   it('Supersede writes the successor and marks the old record in one edit that one undo reverts', async () => {
