@@ -8,7 +8,7 @@ import { SIGN_OFF_STATES, STATUSES } from '../core/record';
 import { formatReference } from '../core/references';
 import { frontMatterSlot } from '../core/completionContext';
 import type { DecisionLogs } from './decisionLogs';
-import { logContextOf, pathInFolder } from './recordLookup';
+import { logContextOf, pathInFolder, recordDocumentOf } from './recordLookup';
 
 const FENCE = /^\uFEFF?---[ \t]*$/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
@@ -29,7 +29,8 @@ export class FrontMatterCompletionProvider implements vscode.CompletionItemProvi
     if (!inFrontMatter(document, position.line)) return undefined;
     const lines = Array.from({ length: position.line }, (_, index) => document.lineAt(index).text);
     const slot = frontMatterSlot(lines, position.line, document.lineAt(position.line).text.slice(0, position.character));
-    if (!slot) return undefined;
+    // A record, or a new one not saved yet; not other markdown whose front matter has a `status:`.
+    if (!slot || (document.uri.scheme !== 'untitled' && !(await recordDocumentOf(this.logs, document.uri)))) return undefined;
     const range = new vscode.Range(position.line, position.character - slot.typed.length, position.line, position.character);
     switch (slot.kind) {
       case 'status':

@@ -3,25 +3,19 @@
  * reader takes from there. Read from the document's current text, so they follow unsaved edits.
  */
 import * as vscode from 'vscode';
-import { isInsideFolder } from '../core/folders';
 import { signOffSummary } from '../core/grouping';
-import { isRecordFileName } from '../core/naming';
 import { parseRecord } from '../core/parse';
 import { Commands } from './constants';
 import type { DecisionLogs } from './decisionLogs';
-import { relativePathIn } from './recordTarget';
+import { recordDocumentOf } from './recordLookup';
 import { literalIconText } from '../core/iconSyntax';
 
 export class RecordCodeLensProvider implements vscode.CodeLensProvider {
   constructor(private readonly logs: DecisionLogs) {}
 
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
-    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-    if (!folder) return [];
-    const path = relativePathIn(folder, document.uri);
-    if (path === undefined || !isRecordFileName(path.slice(path.lastIndexOf('/') + 1))) return [];
-    const log = await this.logs.getLog(folder);
-    if (!log || !isInsideFolder(path, log.decisionFolder)) return [];
+    const path = (await recordDocumentOf(this.logs, document.uri))?.path;
+    if (path === undefined) return [];
 
     const record = parseRecord(path, document.getText());
     const line = Math.min(record.titleLine ?? 0, document.lineCount - 1);

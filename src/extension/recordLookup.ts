@@ -3,6 +3,9 @@
  * index, never from the disk: these run on every hover and keystroke.
  */
 import * as vscode from 'vscode';
+import { baseName } from '../core/fileSystem';
+import { isInsideFolder } from '../core/folders';
+import { isRecordFileName } from '../core/naming';
 import type { DecisionRecord } from '../core/record';
 import type { DecisionLogs } from './decisionLogs';
 import type { FolderLog } from './folderLog';
@@ -46,4 +49,17 @@ export function pathInFolder(folder: vscode.WorkspaceFolder, uri: vscode.Uri): s
   const root = folder.uri.path.replace(/\/+$/, '');
   if (uri.scheme !== folder.uri.scheme || uri.authority !== folder.uri.authority || !uri.path.startsWith(`${root}/`)) return undefined;
   return uri.path.slice(root.length + 1);
+}
+
+/**
+ * The log and path of a document that is a record: a record's file name inside its workspace
+ * folder's decision folder. Other markdown (a blog post with `status:` in its front matter, a
+ * README) gets none of the record features. Loads the log on first use.
+ */
+export async function recordDocumentOf(logs: DecisionLogs, uri: vscode.Uri): Promise<{ log: FolderLog; path: string } | undefined> {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  const path = folder && pathInFolder(folder, uri);
+  if (!folder || path === undefined || !isRecordFileName(baseName(path))) return undefined;
+  const log = await logs.getLog(folder);
+  return log && isInsideFolder(path, log.decisionFolder) ? { log, path } : undefined;
 }

@@ -8,7 +8,8 @@ import { recordLabel } from '../core/grouping';
 import { addDataSource, addRelated, type DataSourceInput } from '../core/recordEdits';
 import type { DecisionLogs } from './decisionLogs';
 import { editRecord } from './recordEditing';
-import { relativePathIn, resolveRecordTarget } from './recordTarget';
+import { pathInFolder } from './recordLookup';
+import { resolveRecordTarget } from './recordTarget';
 import { referencePrefix } from './settings';
 import { literalIconText } from '../core/iconSyntax';
 
@@ -75,7 +76,7 @@ async function askDataSource(folder: vscode.WorkspaceFolder): Promise<DataSource
   } else {
     const picked = await vscode.window.showOpenDialog({ defaultUri: folder.uri, canSelectFiles: true, canSelectFolders: false, canSelectMany: false, openLabel: 'Add Data Source' });
     if (!picked || picked.length === 0) return undefined;
-    const path = relativePathIn(folder, picked[0]);
+    const path = pathInFolder(folder, picked[0]);
     if (path === undefined) throw new Error(`Pick a file inside ${folder.name}: a data source path is relative to the workspace folder.`);
     location = { path, suggestedTitle: path.slice(path.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '') };
   }

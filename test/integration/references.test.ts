@@ -154,6 +154,19 @@ describe('References', () => {
       }
     });
 
+    it('offers nothing of it in markdown outside the decision folder, such as a blog post', async () => {
+      const post = vscode.Uri.joinPath(workspaceFolder().uri, 'blog/2024-01-01-hello.md');
+      await vscode.workspace.fs.writeFile(post, new TextEncoder().encode('---\nlayout: post\nstatus: \n---\n# Hello\n'));
+      try {
+        const blog = await vscode.workspace.openTextDocument(post);
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', blog.uri, new vscode.Position(2, 8), ' ');
+        const offered = labels({ items: list.items.filter((item) => item.kind !== vscode.CompletionItemKind.Text) });
+        assert.ok(!offered.includes('accepted'), offered.join(', '));
+      } finally {
+        await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceFolder().uri, 'blog'), { recursive: true });
+      }
+    });
+
     it('offers nothing of it below the front matter', async () => {
       const offered = await completionsAt(11, ' ');
       assert.ok(!offered.includes('accepted'));
