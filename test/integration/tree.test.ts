@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RationaleApi } from '../../src/extension/api';
 import type { DecisionNode } from '../../src/extension/decisionTree';
-import { rationale } from './helpers';
+import { rationale, until } from './helpers';
 
 interface Shown {
   label: string;
@@ -142,6 +142,18 @@ describe('Decisions tree', () => {
     assert.deepEqual(groups.get('pricing'), ['DR-4 Bill annual plans upfront']);
     assert.deepEqual(groups.get('storage'), ['DR-2 Store events in Postgres', 'DR-5 Store events in a column store']);
     assert.ok(groups.get('Untagged')?.includes('DR-3 Deploy with containers'));
+  });
+
+  it('regroups at once when the rationale.defaultGrouping setting changes, over an earlier pick', async () => {
+    await groupBy(api, 'month');
+    const settings = vscode.workspace.getConfiguration('rationale');
+    await settings.update('defaultGrouping', 'tag', vscode.ConfigurationTarget.Workspace);
+    try {
+      await until(async () => (await groupsShown(api)).has('storage'), 'the view groups by tag');
+    } finally {
+      await settings.update('defaultGrouping', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await until(async () => (await groupsShown(api)).has('Accepted'), 'back to grouping by status, the default');
   });
 
   it('groups by stakeholder and by month', async () => {
