@@ -83,9 +83,19 @@ export class DecisionLogs implements vscode.Disposable {
     await Promise.all([...this.logs.values()].map(async (pending) => (await pending).idle()));
   }
 
-  /** Reads every loaded log again from disk. */
+  /**
+   * Reads every loaded log again from disk. A folder's decision folder is looked for again first:
+   * `adr init` may have written an `.adr-dir`, or a checkout brought `docs/adr`, since it was found;
+   * a log whose folder moved is dropped, and made afresh when next asked for.
+   */
   async reloadAll(): Promise<void> {
-    await Promise.all([...this.created.values()].map((log) => log.reload()));
+    await Promise.all(
+      [...this.created.values()].map(async (log) => {
+        const found = (await findDecisionFolder(log.fs, configuredDecisionFolder(log.folder.uri))) ?? DEFAULT_DECISION_FOLDER;
+        if (found === log.decisionFolder) await log.reload();
+        else this.drop(log.folder.uri);
+      }),
+    );
     this.changeEmitter.fire({ changed: [], removed: [] });
   }
 

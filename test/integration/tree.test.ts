@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RationaleApi } from '../../src/extension/api';
 import type { DecisionNode } from '../../src/extension/decisionTree';
-import { rationale, until } from './helpers';
+import { rationale, until, workspaceFolder } from './helpers';
 
 interface Shown {
   label: string;
@@ -154,6 +154,23 @@ describe('Decisions tree', () => {
       await settings.update('defaultGrouping', undefined, vscode.ConfigurationTarget.Workspace);
     }
     await until(async () => (await groupsShown(api)).has('Accepted'), 'back to grouping by status, the default');
+  });
+
+  it('Refresh Decisions looks for the decision folder again: an .adr-dir written since is followed', async () => {
+    const root = workspaceFolder().uri;
+    const write = (path: string, text: string) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, path), new TextEncoder().encode(text));
+    const shown = async () => [...(await groupsShown(api)).values()].flat();
+    await write('architecture/log/0001-keep-a-log.md', '# 1. Keep a log\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n');
+    await write('.adr-dir', 'architecture/log\n');
+    try {
+      await vscode.commands.executeCommand('rationale.refresh');
+      await until(async () => (await shown()).join('|') === 'DR-1 Keep a log', 'the tree shows the log .adr-dir names');
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, '.adr-dir'));
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, 'architecture'), { recursive: true });
+      await vscode.commands.executeCommand('rationale.refresh');
+    }
+    await until(async () => (await shown()).includes('DR-4 Bill annual plans upfront'), 'back to docs/decisions');
   });
 
   it('groups by stakeholder and by month', async () => {
