@@ -2,7 +2,7 @@
  * Where a repository keeps its decision log: a setting, adr-tools' `.adr-dir` file, or the first
  * of the folders the common tools create.
  */
-import { FileSystem, FileSystemError, joinPath } from './fileSystem';
+import { FileSystem, FileSystemError, dirName, joinPath } from './fileSystem';
 import { isRecordFileName } from './naming';
 
 /** MADR's default, and where new logs are created when nothing else says otherwise. */
@@ -118,4 +118,14 @@ async function isDirectory(fs: FileSystem, path: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * The folders that hold records: the decision folder, and each folder below it with a record in it
+ * (records may be filed by year or team). Sorted, each once.
+ */
+export function recordFolders(decisionFolder: string, recordPaths: Iterable<string>): string[] {
+  const folders = new Set([decisionFolder]);
+  for (const path of recordPaths) folders.add(dirName(path));
+  return [...folders].sort();
 }

@@ -3,6 +3,7 @@
  * and the context key that shows them in the title bar of a record's editor.
  */
 import * as vscode from 'vscode';
+import { recordFolders } from '../core/folders';
 import { addPullRequestLink } from './addPullRequestLink';
 import { registerCommand } from './commandRunner';
 import { Commands, ContextKeys } from './constants';
@@ -59,11 +60,14 @@ class DecisionFoldersContext implements vscode.Disposable {
     const loaded = this.logs.folders().filter((folder) => this.logs.isLoaded(folder));
     const logs = await Promise.all(loaded.map((folder) => this.logs.getLog(folder).catch(() => undefined)));
     // The workbench spells `resourceDirname` as the file-system path for local files and as the
-    // URI's path for remote ones (`/c:/…` where the host says `c:\…`), so both are listed.
+    // URI's path for remote ones (`/c:/…` where the host says `c:\…`), so both are listed. Records
+    // filed in subfolders get the editor's buttons too.
     const paths = logs.flatMap((log) => {
       if (!log) return [];
-      const folder = vscode.Uri.joinPath(log.folder.uri, log.decisionFolder);
-      return folder.fsPath === folder.path ? [folder.fsPath] : [folder.fsPath, folder.path];
+      return recordFolders(log.decisionFolder, log.log.records().map((record) => record.path)).flatMap((relative) => {
+        const folder = vscode.Uri.joinPath(log.folder.uri, relative);
+        return folder.fsPath === folder.path ? [folder.fsPath] : [folder.fsPath, folder.path];
+      });
     });
     const key = paths.join('\n');
     if (key === this.published) return;

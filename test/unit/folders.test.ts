@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ADR_DIR_FILE, CANDIDATE_FOLDERS, DEFAULT_DECISION_FOLDER, findDecisionFolder, isInsideFolder, normalizeRelativePath } from '../../src/core/folders';
+import { ADR_DIR_FILE, CANDIDATE_FOLDERS, DEFAULT_DECISION_FOLDER, findDecisionFolder, isInsideFolder, normalizeRelativePath, recordFolders } from '../../src/core/folders';
 import { MemoryFileSystem } from './memoryFileSystem';
 
 describe('findDecisionFolder', () => {
@@ -78,5 +78,13 @@ describe('isInsideFolder', () => {
     assert.ok(isInsideFolder('docs/adr/0001-a.md', 'docs/adr'));
     assert.ok(isInsideFolder('docs/adr', 'docs/adr'));
     assert.ok(!isInsideFolder('docs/adrs/0001-a.md', 'docs/adr'));
+  });
+});
+
+describe('recordFolders', () => {
+  it('lists the decision folder and every subfolder that holds a record, once each', () => {
+    const paths = ['docs/decisions/0001-a.md', 'docs/decisions/2024/0002-b.md', 'docs/decisions/2024/0003-c.md', 'docs/decisions/team/x/0004-d.md'];
+    assert.deepEqual(recordFolders('docs/decisions', paths), ['docs/decisions', 'docs/decisions/2024', 'docs/decisions/team/x']);
+    assert.deepEqual(recordFolders('docs/decisions', []), ['docs/decisions']);
   });
 });
