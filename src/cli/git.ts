@@ -5,6 +5,7 @@
  */
 
 import { execFile, type ExecFileException } from 'node:child_process';
+import type { GitReader } from '../core/branchSummary';
 import type { ChangedPath } from '../core/prSummary';
 
 /** Diffs and file contents of large repositories exceed Node's default 1 MB of output. */
@@ -264,4 +265,23 @@ export async function userIdentity(cwd: string): Promise<GitIdentity> {
   if (trimmedName) identity.name = trimmedName;
   if (trimmedEmail) identity.email = trimmedEmail;
   return identity;
+}
+
+/** The commit a ref names, or undefined when it names none. */
+export function resolveCommit(root: string, ref: string): Promise<string | undefined> {
+  return runGit(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).then(
+    (output) => output.trim() || undefined,
+    () => undefined,
+  );
+}
+
+/** The reads a branch summary makes in the repository at `root`: `rationale pr-summary` and the editor's Copy PR Summary alike. */
+export function gitReaderFor(root: string): GitReader {
+  return {
+    changedFiles: (from, to, pathspec) => changedFiles(root, from, to, pathspec),
+    mergeBase: (from, to) => mergeBase(root, from, to),
+    showFile: (ref, file) => showFile(root, ref, file),
+    resolveCommit: (ref) => resolveCommit(root, ref),
+    remoteUrl: () => remoteUrl(root),
+  };
 }

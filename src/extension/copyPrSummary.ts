@@ -5,10 +5,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { summarizeBranch } from '../core/branchSummary';
-import { currentBranch, defaultBranch } from '../cli/git';
+import { currentBranch, defaultBranch, gitReaderFor, resolveCommit } from '../cli/git';
 import type { CopiedText } from './copyPullRequestLink';
 import type { DecisionLogs } from './decisionLogs';
-import { gitReaderFor, hostKindsSetting, locateInRepository, resolveCommit, whyNoGit } from './repositoryGit';
+import { hostKindsSetting, locateInRepository, whyNoGit } from './repositoryGit';
 import { referencePrefix } from './settings';
 import { chooseWorkspaceFolder } from './workspaceFolderChoice';
 

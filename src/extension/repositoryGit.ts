@@ -1,12 +1,11 @@
 /**
- * The git side of the pull request commands: whether git may run for a folder, where a file sits in
- * its repository, and the GitReader the branch summary reads through. Git runs through the CLI's
- * execFile helpers (argument arrays, never a shell), which the Node extension host can use as is.
+ * The git side of the pull request commands: whether git may run for a folder and where a file sits
+ * in its repository. Git runs through the CLI's execFile helpers (argument arrays, never a shell),
+ * which the Node extension host can use as is.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { GitReader } from '../core/branchSummary';
-import { UNTRANSLATED, changedFiles, isNotARepository, mergeBase, remoteUrl, repositoryRoot, runGit, showFile } from '../cli/git';
+import { UNTRANSLATED, isNotARepository, repositoryRoot, runGit } from '../cli/git';
 import { NAMESPACE, Settings } from './constants';
 
 /**
@@ -54,23 +53,4 @@ export function hostKindsSetting(scope?: vscode.Uri): Record<string, string> {
   return Object.fromEntries(
     Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
   );
-}
-
-/** The commit a ref names, or undefined when it names none. */
-export function resolveCommit(root: string, ref: string): Promise<string | undefined> {
-  return runGit(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).then(
-    (output) => output.trim() || undefined,
-    () => undefined,
-  );
-}
-
-/** The same reads `rationale pr-summary` makes, so the editor and the CLI print the same summary. */
-export function gitReaderFor(root: string): GitReader {
-  return {
-    changedFiles: (from, to, pathspec) => changedFiles(root, from, to, pathspec),
-    mergeBase: (from, to) => mergeBase(root, from, to),
-    showFile: (ref, file) => showFile(root, ref, file),
-    resolveCommit: (ref) => resolveCommit(root, ref),
-    remoteUrl: () => remoteUrl(root),
-  };
 }

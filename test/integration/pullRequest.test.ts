@@ -7,12 +7,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
+import { gitReaderFor } from '../../src/cli/git';
 import { summarizeBranch } from '../../src/core/branchSummary';
 import type { DecisionRecord } from '../../src/core/record';
 import type { RationaleApi } from '../../src/extension/api';
 import type { AddedLink } from '../../src/extension/addPullRequestLink';
 import type { CopiedText } from '../../src/extension/copyPullRequestLink';
-import { gitReaderFor } from '../../src/extension/repositoryGit';
 import { rationale, workspaceFolder } from './helpers';
 
 const REMOTE = 'git@github.com:acme/app.git';

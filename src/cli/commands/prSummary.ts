@@ -1,7 +1,7 @@
 import { summarizeBranch } from '../../core/branchSummary';
 import { HOST_KINDS, hostKind, isHostKind, parseRemoteUrl } from '../../core/gitRemote';
 import { buildPermalink } from '../../core/permalink';
-import { changedFiles, isNotARepository, mergeBase, remoteUrl, repositoryRoot, runGit, showFile } from '../git';
+import { gitReaderFor, isNotARepository, remoteUrl, repositoryRoot } from '../git';
 import type { Io } from '../io';
 import { openRepository } from '../repository';
 import { UsageError, noPositionals, parseCommandArgs } from '../usage';
@@ -41,13 +41,7 @@ export async function prSummaryCommand(args: string[], io: Io): Promise<number> 
   const noLinks = whyNoPermalinks(remote, repository.folder, hostKinds);
   if (noLinks) io.err(`rationale: records are listed without permalinks: ${noLinks}`);
   const summary = await summarizeBranch(
-    {
-      changedFiles: (from, to, pathspec) => changedFiles(root, from, to, pathspec),
-      mergeBase: (from, to) => mergeBase(root, from, to),
-      showFile: (ref, path) => showFile(root, ref, path),
-      resolveCommit: (ref) => runGit(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).then((out) => out.trim() || undefined, () => undefined),
-      remoteUrl: async () => remote,
-    },
+    { ...gitReaderFor(root), remoteUrl: async () => remote },
     { base, head: (values.head as string | undefined) ?? 'HEAD', folder: repository.folder, prefix: (values.prefix as string | undefined) ?? 'DR', hostKinds },
   );
   io.out(summary);
