@@ -487,6 +487,15 @@ function tagList(value: unknown): string[] {
     .filter((tag) => tag !== '');
 }
 
+/**
+ * The name the reader gives a `sign-off` item: a plain item (`- Sam Lee`) is the name; an entry's is
+ * its `name`, else `who`, else `email`. The editor and the templates match people by it.
+ */
+export function signOffName(item: unknown): string {
+  const entry = typeof item === 'object' && item !== null && !(item instanceof Date) ? (item as Record<string, unknown>) : undefined;
+  return scalarText(entry ? (entry.name ?? entry.who ?? entry.email) : item).trim();
+}
+
 function signOffList(source: FrontMatterField | undefined, problems: Problem[]): SignOff[] {
   if (!source) return [];
   const items = Array.isArray(source.value) ? source.value : [source.value];
@@ -495,14 +504,14 @@ function signOffList(source: FrontMatterField | undefined, problems: Problem[]):
     const line = source.itemLines[index] ?? source.line;
     if (item === null || item === undefined) return;
     if (typeof item !== 'object' || item instanceof Date) {
-      const name = scalarText(item).trim();
+      const name = signOffName(item);
       if (name !== '') signOffs.push({ name, state: 'pending' });
       return;
     }
     const entry = item as Record<string, unknown>;
     const rawState = entry.state ?? entry.status ?? entry.decision;
     const state = normaliseSignOffState(rawState);
-    const signOff: SignOff = { name: scalarText(entry.name ?? entry.who ?? entry.email).trim(), state: state ?? scalarText(rawState).trim() };
+    const signOff: SignOff = { name: signOffName(entry), state: state ?? scalarText(rawState).trim() };
     if (state === undefined) {
       problems.push({
         code: 'unknown-sign-off-state',
@@ -526,7 +535,8 @@ function signOffList(source: FrontMatterField | undefined, problems: Problem[]):
   return signOffs;
 }
 
-function dataSourceList(value: unknown): DataSource[] {
+/** Data sources as the reader reads them: `link:`/`href:` are urls, `file:` a path, a plain item a url when it looks like one. */
+export function dataSourceList(value: unknown): DataSource[] {
   if (value === undefined || value === null) return [];
   const items = Array.isArray(value) ? value : [value];
   const sources: DataSource[] = [];

@@ -18,7 +18,7 @@ import type { EditResult, ItemFields, TextEdit } from './frontMatterEdit';
 import { bodyOffset, findStatusBullet, findStatusSection, matchCase, replaceStatusWord } from './editStatusSection';
 import type { StatusText } from './editStatusSection';
 import { findReferences, formatReference } from './references';
-import { parseRecord } from './parse';
+import { dataSourceList, parseRecord, signOffName } from './parse';
 import { type DecisionRecord, FRONT_MATTER_KEY_ORDER, type SignOffState, type Status } from './record';
 
 type OrderedKey = (typeof FRONT_MATTER_KEY_ORDER)[number];
@@ -130,10 +130,9 @@ export function addDataSource(text: string, source: DataSourceInput): EditResult
     const editor = FrontMatterEditor.open(text);
     const url = source.url?.trim();
     const path = source.path?.trim();
-    const same = listValue(editor, 'data-sources').some((item) => {
-      const listed = sourceTarget(item);
-      return (url !== undefined && listed.url === url) || (path !== undefined && listed.path === path);
-    });
+    const same = dataSourceList(listValue(editor, 'data-sources')).some(
+      (listed) => (url !== undefined && listed.url === url) || (path !== undefined && listed.path === path),
+    );
     if (!same) {
       editor.appendItems(
         'data-sources',
@@ -232,7 +231,6 @@ export function renumberReferences(text: string, from: number, to: number, prefi
 
 interface PersonFields {
   name?: unknown;
-  who?: unknown;
   email?: unknown;
   role?: unknown;
 }
@@ -263,12 +261,12 @@ function signOffEntries(editor: FrontMatterEditor): PersonFields[] {
  */
 function findPerson(entries: readonly PersonFields[], person: { name: string; email?: string }): number {
   const same = (a: unknown, b: string | undefined): boolean =>
-    typeof a === 'string' && b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
+    typeof a === 'string' && a.trim() !== '' && b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
   if (person.email !== undefined) {
     const byEmail = entries.findIndex((entry) => same(entry.email, person.email));
     if (byEmail !== -1) return byEmail;
   }
-  return entries.findIndex((entry) => same(entry.name ?? entry.who ?? entry.email, person.name));
+  return entries.findIndex((entry) => same(signOffName(entry), person.name));
 }
 
 /** The items of a list key (empty when absent or empty); refuses anything else. */
@@ -291,14 +289,6 @@ function asNumber(item: unknown): number | undefined {
   if (typeof item === 'number') return item;
   const match = typeof item === 'string' ? /^\s*(?:[A-Za-z]+-)?(\d+)\s*$/.exec(item) : null;
   return match ? Number(match[1]) : undefined;
-}
-
-/** A listed data source's url and path as the reader reads them: `link:`/`href:` are urls, `file:` a path, a plain item a url when it looks like one. */
-function sourceTarget(item: unknown): { url?: string; path?: string } {
-  const text = (value: unknown): string | undefined => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : undefined);
-  if (isRecordLike(item)) return { url: text(item.url ?? item.link ?? item.href), path: text(item.path ?? item.file) };
-  const plain = text(item);
-  return plain !== undefined && /^[a-z][a-z0-9+.-]*:\/\//i.test(plain) ? { url: plain } : {};
 }
 
 function isRecordLike(value: unknown): value is Record<string, unknown> {

@@ -6,7 +6,7 @@
 import { Document, isScalar, parse as parseYaml, Scalar, visit } from 'yaml';
 import { FileSystem, joinPath } from './fileSystem';
 import { normalizeRelativePath } from './folders';
-import { parseRecord } from './parse';
+import { parseRecord, signOffName } from './parse';
 import { fieldKey } from './parseFrontMatter';
 import { FRONT_MATTER_ALIASES, FRONT_MATTER_KEY_ORDER } from './record';
 
@@ -388,13 +388,7 @@ function mergeLists(defaults: unknown, given: readonly string[]): unknown[] {
 
 function mergeSignOff(defaults: unknown, stakeholders: readonly Stakeholder[]): unknown[] {
   const entries: unknown[] = Array.isArray(defaults) ? [...defaults] : [];
-  // Named as the reader names an entry: `name`, else `who`, else `email`.
-  const named = new Set(
-    entries.map((entry) => {
-      const name = isRecord(entry) ? (entry.name ?? entry.who ?? entry.email) : entry;
-      return typeof name === 'string' ? name.trim().toLowerCase() : '';
-    }),
-  );
+  const named = new Set(entries.map((entry) => signOffName(entry).toLowerCase()));
   for (const stakeholder of stakeholders) {
     const name = stakeholder.name.trim();
     if (name === '' || named.has(name.toLowerCase())) continue;
