@@ -8,7 +8,7 @@ import { readDate } from './dates';
 import { type MarkdownOutline, findSection, outlineMarkdown, plainExcerpt, sectionRange } from './markdownSections';
 import { numberFromFileName } from './naming';
 import { type FrontMatterField, frontMatterBodyStart, readFrontMatter } from './parseFrontMatter';
-import { AMENDS, SUPERSEDED_BY, SUPERSEDES, interpretStatus, normaliseSignOffState, plainStatusWords, referenceNumbers, referencesIn } from './parseStatus';
+import { AMENDS, SUPERSEDED_BY, SUPERSEDES, type StatusReading, interpretStatus, normaliseSignOffState, plainStatusWords, referenceNumbers, referencesIn } from './parseStatus';
 import { type DataSource, type DecisionRecord, FRONT_MATTER_ALIASES, type Problem, type RecordFormat, type SignOff, type Status, emptyRecord } from './record';
 
 /** A value read from the file with the 0-based line it is on. */
@@ -306,6 +306,8 @@ export interface StatusSectionLines {
   heading: number;
   /** The first line that states a status (`Accepted`, `**Approved** (by TSC vote)`). */
   first?: number;
+  /** What that line says. */
+  firstReading?: StatusReading;
   /** `Superseded by […]` lines (adr-tools spells it "Superceded"). */
   supersededBy: number[];
   /** `Supersedes […]` lines. */
@@ -334,9 +336,9 @@ export function statusSectionLines(outline: MarkdownOutline): StatusSectionLines
     else if (AMENDS.test(words)) found.amends.push(line);
     else found.first ??= line;
   }
+  if (found.first !== undefined) found.firstReading = interpretStatus(outline.content[found.first].trim());
   const superseding = found.supersededBy[0];
-  const firstIsSuperseded = found.first !== undefined && interpretStatus(outline.content[found.first].trim()).status === 'superseded';
-  found.chosen = superseding !== undefined && !firstIsSuperseded ? superseding : found.first;
+  found.chosen = superseding !== undefined && found.firstReading?.status !== 'superseded' ? superseding : found.first;
   return found;
 }
 
@@ -349,7 +351,7 @@ function statusSection(outline: MarkdownOutline): StatusFinding | undefined {
   if (lines?.chosen === undefined) return undefined;
   const textOf = (line: number): string => outline.content[line].trim();
   const referencesOn = (found: number[]): number[] => found.flatMap((line) => referencesIn(textOf(line)));
-  const firstReading = lines.first === undefined ? undefined : interpretStatus(textOf(lines.first));
+  const { firstReading } = lines;
   return {
     text: textOf(lines.chosen),
     line: lines.chosen,
