@@ -98,10 +98,7 @@ export class DecisionLog {
     const paths = await listRecordFiles(this.fs, this.folder, (path, error) => unreadable.set(path, errorMessage(error)));
     const loaded = new Map<string, Entry>();
     const toRead = reusable ? await this.reuseUnchanged(paths, reusable, loaded) : paths;
-    await forEachLimited(toRead, READ_CONCURRENCY, async (path) => {
-      const entry = await this.readEntry(path);
-      if (entry) loaded.set(path, entry);
-    });
+    await this.readEntries(toRead, loaded);
 
     this.unreadable = unreadable;
     const removed = [...this.entries.keys()].filter((path) => !loaded.has(path));
@@ -137,18 +134,10 @@ export class DecisionLog {
     if (stat.type === 'directory') {
       this.forgetUnreadableUnder(path);
       const paths = await listRecordFiles(this.fs, path, (folder, error) => this.unreadable.set(folder, errorMessage(error)));
-      const entries: Array<[string, Entry]> = [];
-      await forEachLimited(paths, READ_CONCURRENCY, async (file) => {
-        const entry = await this.readEntry(file);
-        if (entry) entries.push([file, entry]);
-      });
+      const entries = await this.readEntries(paths);
       // A folder replaced under the same name (`mv sub.new sub`) comes as one event: what the old one
       // held and the new one does not goes.
-      const listed = new Set(entries.map(([file]) => file));
-      this.applyChanges(
-        entries,
-        this.pathsUnder(path).filter((known) => !listed.has(known)),
-      );
+      this.applyChanges([...entries], this.pathsUnder(path).filter((known) => !entries.has(known)));
       return;
     }
     if (path === this.folder || !isRecordFileName(baseName(path))) return;
@@ -337,6 +326,15 @@ export class DecisionLog {
       );
     });
     return toRead;
+  }
+
+  /** Reads and parses `paths`, a few at a time, into `into`; files gone since they were listed are left out. */
+  private async readEntries(paths: readonly string[], into = new Map<string, Entry>()): Promise<Map<string, Entry>> {
+    await forEachLimited(paths, READ_CONCURRENCY, async (path) => {
+      const entry = await this.readEntry(path);
+      if (entry) into.set(path, entry);
+    });
+    return into;
   }
 
   /**
