@@ -113,13 +113,14 @@ export async function lineOrigins(root: string, path: string, text: string, line
 /**
  * The provenance of every sign-off of a record file, running git only for lines that need it. In a
  * shallow clone every sign-off that needs provenance is `incomplete-history`: blame there credits
- * older lines to the oldest commit fetched, whoever wrote them.
+ * older lines to the oldest commit fetched, whoever wrote them. A caller checking many files passes
+ * `shallow` as it found it once; otherwise git is asked.
  */
-export async function verifySignOffs(root: string, path: string, text: string): Promise<SignOffProvenance[]> {
+export async function verifySignOffs(root: string, path: string, text: string, shallow?: boolean): Promise<SignOffProvenance[]> {
   const signOffs = parseRecord(path, text).signOff;
   const stateLines = signOffStateLines(text, signOffs);
   const lines = stateLines.filter((line, index): line is number => line !== undefined && needsProvenance(signOffs[index].state));
   if (lines.length === 0) return signOffProvenance(text, new Map<number, LineOrigin>(), signOffs);
-  const origins = (await isShallowRepository(root)) ? INCOMPLETE_HISTORY : await lineOrigins(root, path, text, lines);
+  const origins = (shallow ?? (await isShallowRepository(root))) ? INCOMPLETE_HISTORY : await lineOrigins(root, path, text, lines);
   return signOffProvenance(text, origins, signOffs);
 }

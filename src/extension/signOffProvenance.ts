@@ -51,7 +51,7 @@ export async function signOffProvenanceOf(uri: vscode.Uri): Promise<SignOffProve
     const known = results.get(uri.toString());
     if (known?.key === key) return await known.provenance;
     // Kept per file state, a failure included, so it is logged once rather than on every look.
-    const provenance = compute(uri, location).catch(fail);
+    const provenance = compute(uri, location, shallow).catch(fail);
     results.set(uri.toString(), { key, provenance });
     return await provenance;
   } catch (error) {
@@ -59,9 +59,9 @@ export async function signOffProvenanceOf(uri: vscode.Uri): Promise<SignOffProve
   }
 }
 
-async function compute(uri: vscode.Uri, location: RepositoryLocation | undefined): Promise<SignOffProvenance[]> {
+async function compute(uri: vscode.Uri, location: RepositoryLocation | undefined, shallow: boolean): Promise<SignOffProvenance[]> {
   const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  return location ? verifySignOffs(location.root, location.path, text) : signOffProvenance(text, undefined);
+  return location ? verifySignOffs(location.root, location.path, text, shallow) : signOffProvenance(text, undefined);
 }
 
 /** Where a file sits in its repository; remembered once found (a file does not change repository). */

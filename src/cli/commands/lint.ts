@@ -5,6 +5,7 @@ import type { DecisionRecord, Problem, Severity } from '../../core/record';
 import { unverifiedApprovalProblems } from '../../core/signOffProvenance';
 import { validateLog } from '../../core/validation';
 import { verifySignOffs } from '../blame';
+import { isShallowRepository } from '../git';
 import { type Io, plural } from '../io';
 import { loadLog } from '../repository';
 import { noPositionals, oneOf, parseCommandArgs } from '../usage';
@@ -90,6 +91,8 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
 async function unverifiedApprovals(records: readonly DecisionRecord[], root: string, prefix: string): Promise<Map<string, Problem[]>> {
   const found = new Map<string, Problem[]>();
   const relying = records.filter((record) => record.status === 'accepted' && record.signOff.some((signOff) => signOff.state === 'approved'));
+  // Asked once for the whole log rather than once per record.
+  if (relying.length > 0 && (await isShallowRepository(root))) throw new Error(INCOMPLETE_HISTORY_MESSAGE);
   for (const record of relying) {
     let text: string;
     try {
@@ -99,9 +102,7 @@ async function unverifiedApprovals(records: readonly DecisionRecord[], root: str
     }
     // The record is read again from this very text, so its lines and the blame agree.
     const current = parseRecord(record.path, text);
-    const provenance = await verifySignOffs(root, record.path, text);
-    if (provenance.some((entry) => entry.reason === 'incomplete-history')) throw new Error(INCOMPLETE_HISTORY_MESSAGE);
-    const problems = unverifiedApprovalProblems(current, provenance, prefix);
+    const problems = unverifiedApprovalProblems(current, await verifySignOffs(root, record.path, text, false), prefix);
     if (problems.length > 0) found.set(record.path, problems);
   }
   return found;
